@@ -1,0 +1,158 @@
+package no.postmottak.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.CoreOptions.when;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Boots a real Karaf 4.4.10 with Postmottak's features, on free ports, with Maven Central as the only remote
+ * repository and this build's bundles read in place from {@code target/reactor-repo}.
+ */
+public abstract class KarafTestSupport {
+
+    protected static final String KARAF_VERSION = "4.4.10";
+    protected static final String VERSION = System.getProperty("postmottak.version", "0.1.0-SNAPSHOT");
+
+    @Inject
+    protected ConfigurationAdmin configAdmin;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    /** The options every test class shares; subclasses add the features they test. */
+    protected Option karaf(String... featureNames) {
+        String localRepo = System.getProperty("org.ops4j.pax.url.mvn.localRepository",
+                System.getProperty("user.home") + "/.m2/repository");
+        String reactorRepo = new File(System.getProperty("postmottak.reactorRepo", "target/reactor-repo"))
+                .getAbsoluteFile().toURI().toString();
+        String fixtures = new File(System.getProperty("postmottak.fixtures", "../../shared/fixtures"))
+                .getAbsolutePath();
+        boolean offline = Boolean.getBoolean("postmottak.offline");
+        String mvnCfg = "etc/org.ops4j.pax.url.mvn.cfg";
+        return composite(
+                karafDistributionConfiguration()
+                        .frameworkUrl(maven("org.apache.karaf", "apache-karaf").type("tar.gz").version(KARAF_VERSION))
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                when(Boolean.getBoolean("postmottak.keepRuntime")).useOptions(keepRuntimeFolder()),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                jdk9PlusOptions(),
+                freePorts(),
+                editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.localRepository", localRepo),
+                editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.repositories",
+                        "https://repo1.maven.org/maven2@id=central"),
+                editConfigurationFileExtend(mvnCfg, "org.ops4j.pax.url.mvn.defaultRepositories",
+                        reactorRepo + "@id=reactor@snapshots"),
+                when(offline).useOptions(editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.offline", "true")),
+                systemProperty("postmottak.fixtures").value(fixtures),
+                mavenBundle("org.awaitility", "awaitility", "4.3.0"),
+                mavenBundle("org.hamcrest", "hamcrest", "2.1"),
+                features(maven("no.postmottak", "postmottak-features").classifier("features").type("xml")
+                        .version(VERSION), featureNames));
+    }
+
+    private static Option jdk9PlusOptions() {
+        return composite(
+                vmOption("--add-reads=java.xml=java.logging"),
+                vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+                vmOption("--patch-module"),
+                vmOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar"),
+                vmOption("--patch-module"),
+                vmOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar"),
+                vmOption("--add-opens"), vmOption("java.base/java.security=ALL-UNNAMED"),
+                vmOption("--add-opens"), vmOption("java.base/java.net=ALL-UNNAMED"),
+                vmOption("--add-opens"), vmOption("java.base/java.lang=ALL-UNNAMED"),
+                vmOption("--add-opens"), vmOption("java.base/java.util=ALL-UNNAMED"),
+                vmOption("--add-opens"), vmOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+                vmOption("--add-opens"), vmOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+                vmOption("--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED"),
+                vmOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+                vmOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
+                vmOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
+                vmOption("--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED"),
+                vmOption("--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED"),
+                vmOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
+                vmOption("--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED"),
+                vmOption("--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED"),
+                vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+                vmOption("-Xmx512m"));
+    }
+
+    /** Karaf's own ports are fixed unless overridden: take free ones so parallel builds do not clash. */
+    private static Option freePorts() {
+        return composite(
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "javax.servlet.context.tempdir",
+                        "${karaf.data}/pax-web/tmp"));
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+
+    /** A fixture file, as the Karaf process sees it. */
+    protected static Path fixture(String relative) {
+        return Path.of(System.getProperty("postmottak.fixtures"), relative);
+    }
+
+    /** Creates or updates the factory configuration {@code factoryPid~name}, bound to no bundle in particular. */
+    protected Configuration putFactoryConfiguration(String factoryPid, String name, Map<String, ?> properties)
+            throws IOException {
+        Configuration configuration = configAdmin.getFactoryConfiguration(factoryPid, name, "?");
+        Dictionary<String, Object> dictionary = new Hashtable<>(properties);
+        configuration.update(dictionary);
+        return configuration;
+    }
+
+    /** Runs a shell command as an operator would and returns what it printed. */
+    protected String executeCommand(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            Session session = sessionFactory.create(System.in, out, out);
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(session.format(result, 0));
+            }
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
