@@ -1,0 +1,253 @@
+package no.postmottak.svarinn.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.Leases;
+import no.postmottak.svarinn.internal.AccountStatus.State;
+import no.postmottak.svarinn.internal.json.Forsendelse;
+
+/**
+ * Polls one SvarInn account on its own thread: never overlapping, in date order, each forsendelse isolated from the
+ * others. Backs off when SvarUt or the inbox is unavailable, honours 429 Retry-After, and stops on 401/403 instead of
+ * hammering. In a cluster only the holder of the account's lease polls.
+ */
+public final class AccountPoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountPoller.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+
+    private final String account;
+    private final String leaseName;
+    private final String nodeId;
+    private final SvarInnClient client;
+    private final ForsendelseReceiver receiver;
+    private final Leases leases;
+    private final Duration interval;
+    private final Clock clock;
+    private final ScheduledExecutorService executor;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Map<String, ItemResult> failedItems = new ConcurrentHashMap<>();
+
+    private volatile State state = State.ACTIVE;
+    private volatile String message;
+    private volatile Instant lastPoll;
+    private volatile String lastResult = "Ikke hentet ennå";
+    private volatile Instant nextPoll;
+    private volatile boolean stopping;
+    private Duration backoff = FIRST_BACKOFF;
+    private ScheduledFuture<?> scheduled;
+
+    /** @param leases null for a single node without cluster coordination */
+    public AccountPoller(String account, String leaseName, String nodeId, SvarInnClient client,
+                         ForsendelseReceiver receiver, Leases leases, Duration interval, Clock clock) {
+        this.account = account;
+        this.leaseName = leaseName;
+        this.nodeId = nodeId;
+        this.client = client;
+        this.receiver = receiver;
+        this.leases = leases;
+        this.interval = interval;
+        this.clock = clock;
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "svarinn-poller-" + account);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts polling; the first poll runs right away. */
+    public synchronized void start() {
+        schedule(Duration.ZERO);
+    }
+
+    /** Polls as soon as the current poll (if any) is done; also resumes an account stopped by an auth failure. */
+    public synchronized void pollNow() {
+        if (state == State.AUTHENTICATION_FAILED) {
+            state = State.ACTIVE;
+            message = null;
+        }
+        schedule(Duration.ZERO);
+    }
+
+    /** Forgets the failures of one item and polls now, so an operator can retry it. */
+    public void retry(String forsendelseId) {
+        receiver.resetAttempts(forsendelseId);
+        failedItems.remove(forsendelseId);
+        pollNow();
+    }
+
+    /**
+     * Stops polling. A forsendelse being received finishes (or, past the grace period, is abandoned: nothing is
+     * acknowledged before it is stored, so an abandoned one simply comes again).
+     */
+    public void stop(Duration grace) {
+        stopping = true;
+        synchronized (this) {
+            state = State.STOPPED;
+            nextPoll = null;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        if (leases != null) {
+            try {
+                leases.release(leaseName, nodeId);
+            } catch (InboxException e) {
+                LOG.warn("[{}] Could not release lease {}: {}", account, leaseName, e.getMessage());
+            }
+        }
+    }
+
+    public AccountStatus status() {
+        List<String> alerts = new ArrayList<>();
+        if (state == State.AUTHENTICATION_FAILED) {
+            alerts.add(message);
+        }
+        failedItems.values().stream().filter(r -> r.outcome() == ItemResult.Outcome.NO_KEY).findFirst()
+                .ifPresent(r -> alerts.add("Ingen nøkkel for mottakeren: " + r.message()));
+        List<ItemResult> failures = failedItems.values().stream()
+                .sorted(Comparator.comparing(ItemResult::forsendelseId)).toList();
+        return new AccountStatus(account, state, message, lastPoll, lastResult, nextPoll, received.get(),
+                failed.get(), alerts, failures);
+    }
+
+    private synchronized void schedule(Duration delay) {
+        if (stopping) {
+            return;
+        }
+        if (scheduled != null && !scheduled.isDone()) {
+            scheduled.cancel(false);
+        }
+        nextPoll = clock.instant().plus(delay);
+        scheduled = executor.schedule(this::pollAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pollAndReschedule() {
+        Duration next = interval;
+        try {
+            next = poll();
+        } catch (RuntimeException e) {
+            LOG.error("[{}] Poll failed unexpectedly; retrying at the next interval", account, e);
+            lastResult = "Feil: " + e;
+        }
+        if (next != null) {
+            schedule(next);
+        } else {
+            nextPoll = null;
+        }
+    }
+
+    /** One poll. Returns the delay until the next, or null to stop polling. */
+    Duration poll() {
+        lastPoll = clock.instant();
+        if (!holdsLease()) {
+            state = State.STANDBY;
+            lastResult = "Venter: en annen node henter for denne kontoen";
+            return interval;
+        }
+        state = State.ACTIVE;
+        int ok = 0;
+        int bad = 0;
+        try {
+            List<Forsendelse> list = new ArrayList<>(client.hentNyeForsendelser());
+            list.sort(Comparator.comparing(Forsendelse::date, Comparator.nullsLast(Comparator.naturalOrder())));
+            for (Forsendelse f : list) {
+                if (stopping) {
+                    break;
+                }
+                if (f.id() == null || f.id().isBlank()) {
+                    LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
+                    continue;
+                }
+                ItemResult result = receiver.receive(f);
+                if (result.failed()) {
+                    bad++;
+                    failed.incrementAndGet();
+                    failedItems.put(f.id(), result);
+                } else {
+                    ok++;
+                    received.incrementAndGet();
+                    failedItems.remove(f.id());
+                }
+                if (!holdsLease()) { // renewed between items; lost means another node took over
+                    break;
+                }
+            }
+            backoff = FIRST_BACKOFF;
+            lastResult = ok + " mottatt, " + bad + " feilet av " + list.size() + " ventende";
+            return interval;
+        } catch (SvarInnException e) {
+            return afterAccountFailure(e, ok, bad);
+        } catch (InboxException e) {
+            lastResult = "Innboksen er utilgjengelig: " + e.getMessage();
+            LOG.warn("[{}] The inbox could not store; backing off {}: {}", account, backoff, e.getMessage());
+            return nextBackoff();
+        }
+    }
+
+    private Duration afterAccountFailure(SvarInnException e, int ok, int bad) {
+        switch (e.kind()) {
+            case AUTHENTICATION -> {
+                state = State.AUTHENTICATION_FAILED;
+                message = "SvarUt avviste brukernavn eller passord (HTTP " + e.status()
+                        + "). Henting er stoppet til konfigurasjonen endres eller noen velger «hent nå».";
+                lastResult = message;
+                LOG.error("[{}] {}", account, message);
+                return null;
+            }
+            case RATE_LIMITED -> {
+                Duration wait = e.retryAfter() != null ? e.retryAfter() : nextBackoff();
+                lastResult = "SvarUt ba oss vente (HTTP 429) i " + wait.toSeconds() + " s";
+                LOG.warn("[{}] {}", account, lastResult);
+                return wait;
+            }
+            default -> {
+                lastResult = ok + " mottatt, " + bad + " feilet; SvarInn utilgjengelig: " + e.getMessage();
+                LOG.warn("[{}] SvarInn unavailable, backing off {}: {}", account, backoff, e.getMessage());
+                Duration wait = nextBackoff();
+                return e.retryAfter() != null && e.retryAfter().compareTo(wait) > 0 ? e.retryAfter() : wait;
+            }
+        }
+    }
+
+    private Duration nextBackoff() {
+        Duration wait = backoff.compareTo(interval) < 0 ? backoff : interval;
+        backoff = backoff.multipliedBy(2);
+        return wait;
+    }
+
+    private boolean holdsLease() {
+        if (leases == null) {
+            return true;
+        }
+        try {
+            return leases.acquire(leaseName, nodeId, interval.plus(Duration.ofMinutes(10)));
+        } catch (InboxException e) {
+            LOG.warn("[{}] Could not take the lease {}: {}", account, leaseName, e.getMessage());
+            return false;
+        }
+    }
+}

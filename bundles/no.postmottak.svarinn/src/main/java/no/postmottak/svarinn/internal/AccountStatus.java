@@ -1,0 +1,37 @@
+package no.postmottak.svarinn.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an operator needs to know about one SvarInn account. Never holds the password.
+ *
+ * @param account      the configuration's name
+ * @param state        what the poller is doing
+ * @param message      why it is in that state, when that needs saying
+ * @param lastPoll     when the last poll started, or null
+ * @param lastResult   a one-line summary of the last poll
+ * @param nextPoll     when the next poll is due, or null when not polling
+ * @param received     items received since start
+ * @param failed       items that failed since start
+ * @param alerts       current problems an operator should act on
+ * @param failedItems  the items whose last attempt failed, with the reason
+ */
+public record AccountStatus(String account, State state, String message, Instant lastPoll, String lastResult,
+                            Instant nextPoll, long received, long failed, List<String> alerts,
+                            List<ItemResult> failedItems) {
+
+    /** What the poller is doing. */
+    public enum State {
+        /** Polling on schedule. */
+        ACTIVE,
+        /** Another node holds the account's lease and polls it. */
+        STANDBY,
+        /** SvarUt refused our credentials: no polling until the configuration changes or "poll now". */
+        AUTHENTICATION_FAILED,
+        /** The configuration claims an org number another account already fetches. */
+        REFUSED,
+        /** Stopped. */
+        STOPPED
+    }
+}

@@ -1,0 +1,171 @@
+package no.postmottak.svarinn.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.postmottak.api.Channel;
+import no.postmottak.api.IncomingItem;
+import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.keystore.DecryptionException;
+import no.postmottak.api.keystore.KeyStoreService;
+import no.postmottak.api.keystore.NoKeyForRecipientException;
+import no.postmottak.svarinn.internal.ItemResult.Outcome;
+import no.postmottak.svarinn.internal.SvarInnClient.Download;
+import no.postmottak.svarinn.internal.json.Forsendelse;
+
+/**
+ * Receives one forsendelse: download, decrypt, unpack, verify, store in the inbox, and only then acknowledge. What
+ * cannot be received is reported to SvarUt as the {@link FailurePolicy} says. Failures that concern the whole account
+ * (SvarInn down, wrong password, inbox storage down) are thrown, so the poller stops this round.
+ */
+public final class ForsendelseReceiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForsendelseReceiver.class);
+
+    private final String account;
+    private final SvarInnClient client;
+    private final KeyStoreService keyStore;
+    private final Inbox inbox;
+    private final ForsendelseMapper mapper;
+    private final PayloadReader.Limits limits;
+    private final boolean strictHashes;
+    private final FailurePolicy policy;
+    private final Set<String> refusedTypes;
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
+    public ForsendelseReceiver(String account, SvarInnClient client, KeyStoreService keyStore, Inbox inbox,
+                               ForsendelseMapper mapper, PayloadReader.Limits limits, boolean strictHashes,
+                               FailurePolicy policy, Set<String> refusedTypes) {
+        this.account = account;
+        this.client = client;
+        this.keyStore = keyStore;
+        this.inbox = inbox;
+        this.mapper = mapper;
+        this.limits = limits;
+        this.strictHashes = strictHashes;
+        this.policy = policy;
+        this.refusedTypes = Set.copyOf(refusedTypes);
+    }
+
+    /** Forgets earlier failed attempts, e.g. when an operator retries by hand. */
+    public void resetAttempts(String forsendelseId) {
+        attempts.remove(forsendelseId);
+    }
+
+    public ItemResult receive(Forsendelse f) throws SvarInnException, InboxException {
+        String id = f.id();
+        if (inbox.isStored(Channel.SVARINN, id)) {
+            // Stored before, but the acknowledgement did not reach SvarUt (or it was lost): say it again.
+            client.kvitterMottak(id);
+            return new ItemResult(id, Outcome.ALREADY_STORED, "Allerede lagret; kvittert på nytt");
+        }
+        if (f.forsendelseType() != null && refusedTypes.contains(f.forsendelseType())) {
+            return cannotReceive(f, "Mottakersystemet tar ikke imot forsendelsestypen " + f.forsendelseType(),
+                    policy.permanentAfterAttempts() > 0);
+        }
+        IncomingItem item;
+        try {
+            item = mapper.toIncomingItem(f);
+        } catch (IllegalArgumentException e) {
+            return cannotReceive(f, e.getMessage(), false);
+        }
+        if (f.downloadUrl() == null || f.downloadUrl().isBlank()) {
+            return cannotReceive(f, "Forsendelsen mangler downloadUrl", false);
+        }
+        List<String> warnings = new ArrayList<>();
+        try {
+            store(f, item, warnings);
+        } catch (NoKeyForRecipientException e) {
+            LOG.error("[{}] Forsendelse {} is encrypted to a certificate we hold no key for: {}. Not acknowledged;"
+                    + " configure the matching key (postmottak:key-list).", account, id, e.recipient());
+            return new ItemResult(id, Outcome.NO_KEY, e.getMessage());
+        } catch (ContentException e) {
+            return cannotReceive(f, e.getMessage(), false);
+        } catch (DecryptionException e) {
+            return cannotReceive(f, "Forsendelsen kunne ikke dekrypteres: innholdet er skadet eller avkortet", false);
+        } catch (SvarInnException e) {
+            if (e.kind() == SvarInnException.Kind.REJECTED) {
+                // e.g. 404: acknowledged meanwhile by someone else, or withdrawn. It comes back if it still waits.
+                LOG.warn("[{}] Download of forsendelse {} refused: {}", account, id, e.getMessage());
+                return new ItemResult(id, Outcome.WILL_RETRY, e.getMessage());
+            }
+            throw e;
+        } catch (InboxException e) {
+            Throwable content = contentCause(e);
+            if (content instanceof NoKeyForRecipientException noKey) {
+                LOG.error("[{}] No key for forsendelse {}: {}", account, id, noKey.recipient());
+                return new ItemResult(id, Outcome.NO_KEY, noKey.getMessage());
+            }
+            if (content instanceof ContentException) {
+                return cannotReceive(f, content.getMessage(), false);
+            }
+            if (content instanceof DecryptionException) {
+                return cannotReceive(f, "Forsendelsen kunne ikke dekrypteres: innholdet er skadet eller avkortet",
+                        false);
+            }
+            if (e.isRetryable()) {
+                throw e;
+            }
+            LOG.error("[{}] The inbox refused forsendelse {}: {}", account, id, e.getMessage());
+            return new ItemResult(id, Outcome.WILL_RETRY, e.getMessage());
+        } catch (IOException e) {
+            // The connection broke mid-download: nothing was stored, the item waits in SvarUt.
+            LOG.warn("[{}] Download of forsendelse {} broke off: {}", account, id, e.getMessage());
+            return new ItemResult(id, Outcome.WILL_RETRY, "Nedlastingen ble avbrutt: " + e.getMessage());
+        }
+        attempts.remove(id);
+        warnings.forEach(w -> LOG.warn("[{}] Forsendelse {} received with a warning: {}", account, id, w));
+        try {
+            client.kvitterMottak(id);
+        } catch (SvarInnException e) {
+            // Stored durably; the next poll sees it again and acknowledges it then.
+            LOG.warn("[{}] Forsendelse {} is stored but the acknowledgement failed ({}); it is acknowledged again"
+                    + " at the next poll", account, id, e.getMessage());
+        }
+        return new ItemResult(id, Outcome.RECEIVED, warnings.isEmpty() ? null : String.join("; ", warnings));
+    }
+
+    private void store(Forsendelse f, IncomingItem item, List<String> warnings) throws IOException, InboxException {
+        Download download = client.download(f.downloadUrl());
+        try (InputStream encrypted = download.body(); InputStream plain = keyStore.decrypt(encrypted)) {
+            PayloadReader reader = new PayloadReader(limits, strictHashes, warnings::add);
+            inbox.accept(item, reader.documents(plain, f.filer()));
+        }
+    }
+
+    /** Counts the attempt and tells SvarUt, temporary until the policy says permanent. */
+    private ItemResult cannotReceive(Forsendelse f, String reason, boolean permanentNow) throws SvarInnException {
+        String id = f.id();
+        int attempt = attempts.merge(id, 1, Integer::sum);
+        boolean permanent = permanentNow || policy.isPermanent(attempt);
+        String feilmelding = "Postmottak kunne ikke ta imot forsendelsen: " + reason;
+        LOG.warn("[{}] Forsendelse {} could not be received (attempt {}, {}): {}", account, id, attempt,
+                permanent ? "reported as permanent" : "will retry", reason);
+        if (permanent || policy.reportTemporary()) {
+            client.mottakFeilet(id, feilmelding, permanent);
+        }
+        if (permanent) {
+            attempts.remove(id);
+            return new ItemResult(id, Outcome.REPORTED_PERMANENT, reason);
+        }
+        return new ItemResult(id, policy.reportTemporary() ? Outcome.REPORTED_TEMPORARY : Outcome.WILL_RETRY, reason);
+    }
+
+    private static Throwable contentCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ContentException || t instanceof DecryptionException) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

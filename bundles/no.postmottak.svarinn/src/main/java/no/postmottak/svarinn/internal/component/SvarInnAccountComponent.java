@@ -1,0 +1,148 @@
+package no.postmottak.svarinn.internal.component;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.inbox.Leases;
+import no.postmottak.api.keystore.KeyStoreService;
+import no.postmottak.svarinn.internal.AccountPoller;
+import no.postmottak.svarinn.internal.AccountStatus;
+import no.postmottak.svarinn.internal.ConfigNames;
+import no.postmottak.svarinn.internal.FailurePolicy;
+import no.postmottak.svarinn.internal.ForsendelseMapper;
+import no.postmottak.svarinn.internal.ForsendelseReceiver;
+import no.postmottak.svarinn.internal.OrgnrClaims;
+import no.postmottak.svarinn.internal.PayloadReader;
+import no.postmottak.svarinn.internal.SvarInnAccount;
+import no.postmottak.svarinn.internal.SvarInnClient;
+
+/**
+ * One SvarInn account per factory configuration. A changed configuration restarts the account (DS deactivates and
+ * activates it): the running poll finishes its current forsendelse first.
+ */
+@Component(service = SvarInnAccount.class, configurationPid = SvarInnAccountComponent.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = SvarInnAccountConfig.class, factory = true)
+public class SvarInnAccountComponent implements SvarInnAccount {
+
+    public static final String PID = "no.postmottak.svarinn.account";
+    private static final Logger LOG = LoggerFactory.getLogger(SvarInnAccountComponent.class);
+
+    private final String name;
+    private final OrgnrClaims claims;
+    private final AccountPoller poller;
+    private final String refusal;
+
+    @Activate
+    public SvarInnAccountComponent(SvarInnAccountConfig config, Map<String, Object> properties,
+                                   @Reference KeyStoreService keyStore, @Reference Inbox inbox,
+                                   @Reference Leases leases, @Reference OrgnrClaimsComponent claimsComponent) {
+        this.name = ConfigNames.of(PID, properties);
+        this.claims = claimsComponent.claims();
+        Set<String> orgnrs = orgnrs(config.orgnrs());
+        if (config.username() == null || config.username().isBlank() || config.password() == null) {
+            throw new IllegalArgumentException("SvarInn account " + name + " needs username and password");
+        }
+        Optional<String> refused = claims.claim(name, orgnrs);
+        this.refusal = refused.orElse(null);
+        if (refused.isPresent()) {
+            LOG.error("[{}] {}", name, refusal);
+            this.poller = null;
+            return;
+        }
+        URI baseUrl = URI.create(config.base_url());
+        SvarInnClient client = new SvarInnClient(baseUrl, config.username(), config.password(),
+                Duration.ofSeconds(config.connect_timeout_seconds()), Duration.ofSeconds(config.read_timeout_seconds()));
+        ForsendelseReceiver receiver = new ForsendelseReceiver(name, client, keyStore, inbox,
+                new ForsendelseMapper(name, orgnrs),
+                new PayloadReader.Limits(config.max_unpacked_bytes(), PayloadReader.Limits.DEFAULT.maxEntries(),
+                        PayloadReader.Limits.DEFAULT.maxRatio()),
+                !"warn".equalsIgnoreCase(config.hash_verification()),
+                new FailurePolicy(config.failure_permanent_after_attempts(), config.failure_report_temporary()),
+                Set.of(config.refused_forsendelse_types()));
+        this.poller = new AccountPoller(name, "svarinn:" + config.username() + "@" + baseUrl.getHost(), nodeId(),
+                client, receiver, leases, Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())),
+                Clock.systemUTC());
+        poller.start();
+        LOG.info("[{}] SvarInn account started for org numbers {} against {}, polling every {} s", name, orgnrs,
+                baseUrl, config.poll_interval_seconds());
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (poller != null) {
+            poller.stop(Duration.ofSeconds(60));
+            claims.release(name);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public AccountStatus status() {
+        if (poller == null) {
+            return new AccountStatus(name, AccountStatus.State.REFUSED, refusal, null, refusal, null, 0, 0,
+                    List.of(refusal), List.of());
+        }
+        return poller.status();
+    }
+
+    @Override
+    public void pollNow() {
+        if (poller != null) {
+            poller.pollNow();
+        }
+    }
+
+    @Override
+    public void retry(String forsendelseId) {
+        if (poller != null) {
+            poller.retry(forsendelseId);
+        }
+    }
+
+    private static Set<String> orgnrs(String[] configured) {
+        Set<String> orgnrs = new LinkedHashSet<>();
+        Arrays.stream(configured == null ? new String[0] : configured)
+                .flatMap(s -> Arrays.stream(s.split("[,\\s]+"))).filter(s -> !s.isBlank())
+                .forEach(orgnr -> {
+                    if (!orgnr.matches("\\d{9}")) {
+                        throw new IllegalArgumentException("Not an organisation number (9 digits): " + orgnr);
+                    }
+                    orgnrs.add(orgnr);
+                });
+        return orgnrs;
+    }
+
+    private static String nodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return System.getProperty("karaf.name", "postmottak") + "@" + host + "/" + ProcessHandle.current().pid();
+    }
+}

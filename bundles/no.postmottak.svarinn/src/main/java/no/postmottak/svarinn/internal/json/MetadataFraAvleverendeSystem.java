@@ -1,0 +1,16 @@
+package no.postmottak.svarinn.internal.json;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+/** The sender's own Noark metadata; every number may be null in real data (MOVE-3937). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MetadataFraAvleverendeSystem(Integer sakssekvensnummer, Integer saksaar, Integer journalaar,
+        Integer journalsekvensnummer, Integer journalpostnummer, String journalposttype, String journalstatus,
+        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant journaldato,
+        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant dokumentetsDato,
+        String tittel, String saksBehandler, List<EkstraMetadata> ekstraMetadata) {
+}

@@ -1,0 +1,36 @@
+package no.postmottak.svarinn.internal.shell;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+import no.postmottak.svarinn.internal.ItemResult;
+import no.postmottak.svarinn.internal.SvarInnAccount;
+
+@Command(scope = "postmottak", name = "svarinn-failed", description = "Lists forsendelser whose last attempt failed")
+@Service
+public class SvarInnFailedCommand implements Action {
+
+    @Reference(optional = true)
+    List<SvarInnAccount> accounts;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Account");
+        table.column("Forsendelse");
+        table.column("Outcome");
+        table.column("Reason").maxSize(120);
+        for (SvarInnAccount account : accounts == null ? List.<SvarInnAccount>of() : accounts) {
+            for (ItemResult r : account.status().failedItems()) {
+                table.addRow().addContent(account.name(), r.forsendelseId(), r.outcome(), r.message());
+            }
+        }
+        table.print(System.out);
+        return null;
+    }
+}

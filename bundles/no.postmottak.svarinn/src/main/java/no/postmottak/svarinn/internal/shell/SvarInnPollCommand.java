@@ -1,0 +1,36 @@
+package no.postmottak.svarinn.internal.shell;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import no.postmottak.svarinn.internal.SvarInnAccount;
+
+@Command(scope = "postmottak", name = "svarinn-poll", description = "Polls SvarInn now (all accounts, or one);"
+        + " also resumes an account stopped by an authentication failure")
+@Service
+public class SvarInnPollCommand implements Action {
+
+    @Reference(optional = true)
+    List<SvarInnAccount> accounts;
+
+    @Argument(index = 0, name = "account", description = "The account's configuration name", required = false)
+    String account;
+
+    @Override
+    public Object execute() {
+        int n = 0;
+        for (SvarInnAccount a : accounts == null ? List.<SvarInnAccount>of() : accounts) {
+            if (account == null || account.equals(a.name())) {
+                a.pollNow();
+                n++;
+            }
+        }
+        System.out.println(n == 0 ? "No such SvarInn account: " + account : "Polling " + n + " account(s) now");
+        return null;
+    }
+}

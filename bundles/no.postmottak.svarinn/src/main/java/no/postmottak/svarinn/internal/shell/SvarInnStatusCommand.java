@@ -1,0 +1,43 @@
+package no.postmottak.svarinn.internal.shell;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+import no.postmottak.svarinn.internal.AccountStatus;
+import no.postmottak.svarinn.internal.SvarInnAccount;
+
+@Command(scope = "postmottak", name = "svarinn-status", description = "Shows every SvarInn account: state, last and"
+        + " next poll, counts and alerts")
+@Service
+public class SvarInnStatusCommand implements Action {
+
+    @Reference(optional = true)
+    List<SvarInnAccount> accounts;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Account");
+        table.column("State");
+        table.column("Last poll");
+        table.column("Next poll");
+        table.column("Received");
+        table.column("Failed");
+        table.column("Last result");
+        for (SvarInnAccount account : accounts == null ? List.<SvarInnAccount>of() : accounts) {
+            AccountStatus s = account.status();
+            table.addRow().addContent(s.account(), s.state(), s.lastPoll(), s.nextPoll(), s.received(), s.failed(),
+                    s.lastResult());
+        }
+        table.print(System.out);
+        for (SvarInnAccount account : accounts == null ? List.<SvarInnAccount>of() : accounts) {
+            account.status().alerts().forEach(alert -> System.out.println("ALERT [" + account.name() + "] " + alert));
+        }
+        return null;
+    }
+}
