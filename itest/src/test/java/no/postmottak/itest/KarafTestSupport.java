@@ -149,7 +149,7 @@ public abstract class KarafTestSupport {
             Session session = sessionFactory.create(System.in, out, out);
             Object result = session.execute(command);
             if (result != null) {
-                out.println(session.format(result, 0));
+                out.println(result);
             }
             session.close();
         }

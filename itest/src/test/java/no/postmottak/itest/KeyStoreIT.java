@@ -106,7 +106,8 @@ public class KeyStoreIT extends KarafTestSupport {
         Path dir = Files.createTempDirectory("keygen");
         Path p12 = dir.resolve("mottak.p12");
         String generated = executeCommand("postmottak:key-generate --subject \"CN=Eksempel kommune mottak, O=Eksempel kommune\""
-                + " --password hemmelig-passord --csr " + dir.resolve("mottak.csr") + " " + p12);
+                + " --password hemmelig-passord --certificate " + dir.resolve("mottak.pem") + " --csr "
+                + dir.resolve("mottak.csr") + " " + p12);
         assertTrue(generated, Files.isRegularFile(p12));
         assertTrue(generated, Files.isRegularFile(dir.resolve("mottak.csr")));
         assertTrue(generated, Files.readString(dir.resolve("mottak.pem")).contains("BEGIN CERTIFICATE"));
