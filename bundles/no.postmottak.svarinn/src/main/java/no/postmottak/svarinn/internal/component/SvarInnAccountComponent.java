@@ -59,7 +59,7 @@ public class SvarInnAccountComponent implements SvarInnAccount {
         this.name = ConfigNames.of(PID, properties);
         this.claims = claimsComponent.claims();
         Set<String> orgnrs = orgnrs(config.orgnrs());
-        if (config.username() == null || config.username().isBlank() || config.password() == null) {
+        if (config.username() == null || config.username().isBlank() || config._password() == null) {
             throw new IllegalArgumentException("SvarInn account " + name + " needs username and password");
         }
         Optional<String> refused = claims.claim(name, orgnrs);
@@ -70,7 +70,7 @@ public class SvarInnAccountComponent implements SvarInnAccount {
             return;
         }
         URI baseUrl = URI.create(config.base_url());
-        SvarInnClient client = new SvarInnClient(baseUrl, config.username(), config.password(),
+        SvarInnClient client = new SvarInnClient(baseUrl, config.username(), config._password(),
                 Duration.ofSeconds(config.connect_timeout_seconds()), Duration.ofSeconds(config.read_timeout_seconds()));
         ForsendelseReceiver receiver = new ForsendelseReceiver(name, client, keyStore, inbox,
                 new ForsendelseMapper(name, orgnrs),

@@ -18,8 +18,9 @@ public @interface SvarInnAccountConfig {
     String username();
 
     @AttributeDefinition(name = "Service password", type = AttributeType.PASSWORD,
-            description = "Generated in SvarUt; better given as $[secret:name] or $[env:NAME]")
-    String password();
+            description = "Generated in SvarUt; better given as $[secret:name] or $[env:NAME]. The leading dot keeps"
+                    + " it out of service properties")
+    String _password();
 
     @AttributeDefinition(name = "Org numbers", description = "The organisation numbers registered on this"
             + " mottakersystem. Each org number may be fetched by one account only.")
