@@ -1,0 +1,59 @@
+package no.postmottak.web.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import no.postmottak.api.inbox.Inbox;
+
+/** DS shell: the JSON API under /postmottak/api, on the {@link Inbox} service. */
+@Component(service = Servlet.class, configurationPid = WebConfig.PID)
+@HttpWhiteboardServletPattern(WebSecurity.BASE + "/api/*")
+public class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<StatusContributor> contributors = new CopyOnWriteArrayList<>();
+    private final transient InboxApi api;
+
+    @Activate
+    public ApiServlet(@Reference(name = "inbox") Inbox inbox, WebConfig config) {
+        Clock clock = Clock.systemUTC();
+        OrgDirectory directory = new KnownOrganisations(inbox, Set.of(config.organisations()), clock);
+        this.api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, () -> contributors, clock),
+                clock);
+    }
+
+    /** For tests: a ready API. */
+    ApiServlet(InboxApi api) {
+        this.api = api;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addStatusContributor(StatusContributor contributor) {
+        contributors.add(contributor);
+    }
+
+    void removeStatusContributor(StatusContributor contributor) {
+        contributors.remove(contributor);
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        api.handle(req, resp, req.getPathInfo());
+    }
+}

@@ -1,0 +1,28 @@
+package no.postmottak.web.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of the web inbox (PID {@code no.postmottak.web}); every attribute has a working default. */
+@ObjectClassDefinition(name = "Postmottak web", description = "Innlogging og administrasjon i nettinnboksen")
+public @interface WebConfig {
+
+    String PID = "no.postmottak.web";
+
+    @AttributeDefinition(name = "JAAS-realm", description = "Karaf-realmen brukerne logger inn mot")
+    String realm() default "karaf";
+
+    @AttributeDefinition(name = "Rolle-principal-klasser",
+            description = "Principal-klassene i JAAS-subjektet som er roller")
+    String[] rolePrincipalClasses() default {"org.apache.karaf.jaas.boot.principal.RolePrincipal"};
+
+    @AttributeDefinition(name = "Øktens levetid uten bruk (minutter)")
+    int sessionIdleMinutes() default 30;
+
+    @AttributeDefinition(name = "Maks antall samtidige økter")
+    int maxSessions() default 10_000;
+
+    @AttributeDefinition(name = "Kjente organisasjonsnumre",
+            description = "Organisasjonene administratoren ser i oversikten (i tillegg til dem som har ubehandlet post)")
+    String[] organisations() default {};
+}

@@ -1,0 +1,359 @@
+/* Postmottak web inbox. Plain JavaScript, no build step. Data is only ever inserted with textContent. */
+'use strict';
+
+const API = '/postmottak/api';
+const STATES = {
+  RECEIVED: 'Mottatt', ARCHIVING: 'Arkiveres', ARCHIVE_FAILED: 'Arkivering feilet',
+  ARCHIVED: 'Arkivert', DELETED: 'Slettet', FORWARDED: 'Videresendt'
+};
+const CHANNELS = { SVARINN: 'SvarUt', EFORMIDLING: 'eFormidling' };
+const ACTIONS = {
+  received: 'Mottatt', archive: 'Arkivering startet', archived: 'Arkivert', 'archive-failed': 'Arkivering feilet',
+  delete: 'Slettet', forward: 'Videresendt', purge: 'Innhold fjernet'
+};
+let me = null;
+
+function $(id) { return document.getElementById(id); }
+
+/** Creates an element; children are nodes or text (never HTML). */
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') e.className = v; else if (k === 'text') e.textContent = v; else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) {
+    if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c));
+  }
+  return e;
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString('nb-NO', { dateStyle: 'short', timeStyle: 'short' }) : '';
+}
+
+function size(bytes) {
+  if (bytes < 1024) return bytes + ' B';
+  if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(0) + ' kB';
+  return (bytes / 1024 / 1024).toFixed(1).replace('.', ',') + ' MB';
+}
+
+function show(message, kind) {
+  const m = $('message');
+  m.hidden = !message;
+  m.className = 'message ' + (kind || '');
+  m.textContent = message || '';
+}
+
+/** Calls the JSON API; state-changing calls carry the session's CSRF token. */
+async function api(path, options) {
+  const opts = options || {};
+  const headers = { 'Accept': 'application/json' };
+  if (opts.method && opts.method !== 'GET') {
+    headers['Content-Type'] = 'application/json';
+    headers['X-CSRF-Token'] = me ? me.csrfToken : '';
+  }
+  const r = await fetch(path.startsWith('/') ? path : API + '/' + path, {
+    method: opts.method || 'GET', headers, credentials: 'same-origin',
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body)
+  });
+  if (r.status === 401) {
+    window.location.href = 'login.html';
+    throw new Error('Du er ikke innlogget');
+  }
+  const body = r.status === 204 ? {} : await r.json().catch(() => ({}));
+  if (!r.ok) {
+    const e = new Error(body.error || ('Feil ' + r.status));
+    e.status = r.status;
+    e.retryable = !!body.retryable;
+    throw e;
+  }
+  return body;
+}
+
+async function header() {
+  me = await api('me');
+  $('user-name').textContent = me.user;
+  $('nav-admin').hidden = !me.admin;
+  $('logout').addEventListener('click', async () => {
+    await api('/postmottak/logout', { method: 'POST', body: {} }).catch(() => null);
+    window.location.href = 'login.html';
+  });
+}
+
+function stateBadge(item) {
+  const span = el('span', { class: 'state state-' + item.state }, STATES[item.state] || item.state);
+  if (item.untouched) {
+    return el('span', {}, span, ' ', el('span', { class: 'badge', title: 'Ingen har behandlet elementet på over 2 timer' }, 'Over 2 t'));
+  }
+  return span;
+}
+
+/* ---------- login ---------- */
+function loginPage() {
+  const error = new URLSearchParams(window.location.search).get('feil');
+  if (error) {
+    const p = $('login-error');
+    p.hidden = false;
+    p.textContent = error === 'tilgang'
+      ? 'Brukeren din har ikke tilgang til postmottaket. Kontakt en administrator.'
+      : 'Feil brukernavn eller passord.';
+  }
+}
+
+/* ---------- inbox ---------- */
+const inbox = { cursor: null, selected: new Set(), params: null };
+
+function filterParams() {
+  const p = new URLSearchParams();
+  for (const id of ['org', 'state', 'from', 'to', 'q']) {
+    const v = $('f-' + id).value.trim();
+    if (v) p.set(id, v);
+  }
+  return p;
+}
+
+async function loadPage(append) {
+  const p = new URLSearchParams(inbox.params);
+  p.set('limit', '50');
+  if (append && inbox.cursor) p.set('cursor', inbox.cursor);
+  const page = await api('items?' + p.toString());
+  const rows = $('rows');
+  if (!append) { rows.replaceChildren(); inbox.selected.clear(); updateSelection(); }
+  for (const item of page.items) rows.append(inboxRow(item));
+  inbox.cursor = page.nextCursor;
+  $('more').hidden = !page.nextCursor;
+  $('empty').hidden = rows.children.length > 0;
+}
+
+function inboxRow(item) {
+  const box = el('input', { type: 'checkbox', 'aria-label': 'Velg ' + item.title });
+  box.addEventListener('change', () => {
+    if (box.checked) inbox.selected.add(item.id); else inbox.selected.delete(item.id);
+    updateSelection();
+  });
+  const link = el('a', { href: 'item.html?id=' + encodeURIComponent(item.id) }, item.title || '(uten tittel)');
+  return el('tr', { class: item.untouched ? 'untouched' : null, 'data-id': item.id },
+    el('td', {}, box), el('td', { class: 'nowrap' }, when(item.receivedAt)), el('td', {}, item.sender.name),
+    el('td', {}, link), el('td', {}, CHANNELS[item.channel] || item.channel),
+    el('td', { class: 'num' }, String(item.documentCount)), el('td', {}, stateBadge(item)),
+    el('td', { class: 'nowrap' }, item.orgnr, item.orgConfigured ? null : el('span', { class: 'badge warn', title: 'Organisasjonen er ikke konfigurert' }, '!')));
+}
+
+function updateSelection() {
+  $('selected-count').textContent = inbox.selected.size + ' valgt';
+  $('bulk-archive').disabled = inbox.selected.size === 0;
+  $('bulk-delete').disabled = inbox.selected.size === 0;
+  $('select-all').checked = inbox.selected.size > 0 && inbox.selected.size === $('rows').children.length;
+}
+
+async function bulk(action) {
+  const ids = [...inbox.selected];
+  const body = { ids };
+  if (action === 'delete') {
+    body.reason = $('bulk-reason').value.trim();
+    if (!body.reason) { show('Skriv en begrunnelse for slettingen.', 'error'); $('bulk-reason').focus(); return; }
+    if (!window.confirm('Slette ' + ids.length + ' element(er)? Innholdet fjernes og kan ikke hentes tilbake.')) return;
+  }
+  try {
+    const r = await api('bulk/' + action, { method: 'POST', body });
+    const failed = r.results.filter(x => !x.ok);
+    const verb = action === 'archive' ? 'arkivert' : 'slettet';
+    show(r.succeeded + ' ' + verb + (failed.length ? ', ' + failed.length + ' feilet: ' + failed.map(f => f.error).join('; ') : '.'),
+      failed.length ? 'error' : 'ok');
+    await loadPage(false);
+  } catch (e) { show(e.message, 'error'); }
+}
+
+async function inboxPage() {
+  await header();
+  const orgs = $('f-org');
+  for (const o of me.orgnrs) orgs.append(el('option', { value: o }, o));
+  if (me.admin) orgs.options[0].textContent = 'Alle kjente';
+  const url = new URLSearchParams(window.location.search);
+  for (const id of ['org', 'state', 'from', 'to', 'q']) {
+    if (url.has(id)) {
+      const f = $('f-' + id);
+      if (id === 'org' && ![...f.options].some(o => o.value === url.get(id))) f.append(el('option', { value: url.get(id) }, url.get(id)));
+      f.value = url.get(id);
+    }
+  }
+  inbox.params = filterParams();
+  $('filters').addEventListener('submit', ev => {
+    ev.preventDefault();
+    inbox.params = filterParams();
+    history.replaceState(null, '', 'inbox.html?' + inbox.params.toString());
+    show('');
+    loadPage(false).catch(e => show(e.message, 'error'));
+  });
+  $('more').addEventListener('click', () => loadPage(true).catch(e => show(e.message, 'error')));
+  $('select-all').addEventListener('change', ev => {
+    for (const box of $('rows').querySelectorAll('input[type=checkbox]')) {
+      box.checked = ev.target.checked;
+      box.dispatchEvent(new Event('change'));
+    }
+  });
+  $('bulk-archive').addEventListener('click', () => bulk('archive'));
+  $('bulk-delete').addEventListener('click', () => bulk('delete'));
+  await loadPage(false).catch(e => show(e.message, 'error'));
+}
+
+/* ---------- item ---------- */
+function dt(dl, label, value) {
+  if (value === null || value === undefined || value === '') return;
+  dl.append(el('dt', {}, label), el('dd', {}, value));
+}
+
+function partyText(p) {
+  const parts = [p.name];
+  if (p.orgnr) parts.push('org.nr. ' + p.orgnr);
+  const address = [...p.addressLines, [p.postnr, p.poststed].filter(Boolean).join(' '), p.land].filter(Boolean);
+  if (address.length) parts.push(address.join(', '));
+  return parts.filter(Boolean).join(' – ');
+}
+
+function safeLink(link) {
+  const text = (link.label ? link.label + ': ' : '') + (link.text || link.url);
+  return /^https?:\/\//i.test(link.url)
+    ? el('a', { href: link.url, target: '_blank', rel: 'noopener noreferrer' }, text)
+    : el('span', {}, text + ' (' + link.url + ')');
+}
+
+function preview(doc) {
+  $('preview-box').hidden = false;
+  $('preview').src = doc.url;
+  for (const li of $('documents').children) li.classList.toggle('current', li.dataset.index === String(doc.index));
+}
+
+function renderItem(item) {
+  document.title = item.title + ' – Postmottak';
+  $('title').textContent = item.title || '(uten tittel)';
+  const dl = $('meta');
+  dl.replaceChildren();
+  dt(dl, 'Status', stateBadge(item));
+  dt(dl, 'Avsender', partyText(item.sender));
+  dt(dl, 'Deres referanse', item.senderReference);
+  dt(dl, 'Ekstern referanse', item.eksternRef);
+  dt(dl, 'Foreslått sak', item.suggestion && item.suggestion.caseNumber);
+  dt(dl, 'Mottatt', when(item.receivedAt));
+  dt(dl, 'Sendt', when(item.sentAt));
+  dt(dl, 'Kanal', CHANNELS[item.channel] || item.channel);
+  dt(dl, 'Mottaker', item.orgnr + (item.orgConfigured ? '' : ' (ikke konfigurert)'));
+  dt(dl, 'Svar på forsendelse', item.replyTo);
+  dt(dl, 'Sikkerhetsnivå', item.securityLevel);
+  dt(dl, 'Forsendelsestype', item.forsendelseType);
+  if (item.links.length) dt(dl, 'Lenker', el('span', {}, ...item.links.flatMap((l, i) => i ? [el('br'), safeLink(l)] : [safeLink(l)])));
+
+  const receipt = $('receipt');
+  receipt.hidden = !item.receipt;
+  if (item.receipt) {
+    receipt.replaceChildren(el('p', { class: 'message ok' }, 'Arkivert som journalpost ',
+      el('strong', {}, item.receipt.journalpostNumber || item.receipt.journalpostId),
+      item.receipt.caseNumber ? ' på sak ' + item.receipt.caseNumber : ''));
+  }
+  $('archive-form').hidden = !item.actions.archive;
+  $('delete-form').hidden = !item.actions.delete;
+  $('forward-form').hidden = !item.actions.forward;
+  $('no-actions').hidden = item.actions.archive || item.actions.delete || item.actions.forward;
+  if (item.actions.archive && !$('case-number').value && item.suggestion && item.suggestion.caseNumber) {
+    $('case-number').value = item.suggestion.caseNumber;
+  }
+
+  const docs = $('documents');
+  docs.replaceChildren();
+  for (const d of item.documents) {
+    const li = el('li', { 'data-index': String(d.index) },
+      el('span', { class: 'doc-name' }, d.fileName), ' ',
+      el('span', { class: 'muted small' }, (d.role === 'MAIN' ? 'Hoveddokument' : 'Vedlegg') + ', ' + size(d.size)));
+    if (d.purged) {
+      li.append(' ', el('span', { class: 'muted small' }, '(innholdet er slettet)'));
+    } else {
+      if (d.preview) {
+        const b = el('button', { type: 'button', class: 'link' }, 'Vis');
+        b.addEventListener('click', () => preview(d));
+        li.append(' ', b);
+      }
+      li.append(' ', el('a', { href: d.url + '?download=1' }, 'Last ned'));
+    }
+    docs.append(li);
+  }
+  const anyContent = item.documents.some(d => !d.purged);
+  $('zip').hidden = !anyContent;
+  $('zip').href = API + '/items/' + encodeURIComponent(item.id) + '/zip';
+  const first = item.documents.find(d => d.preview);
+  if (first) { if (!$('preview').getAttribute('src')) preview(first); } else { $('preview-box').hidden = true; }
+
+  $('audit').replaceChildren(...item.audit.map(a => el('tr', {},
+    el('td', { class: 'nowrap' }, when(a.at)), el('td', {}, a.actor), el('td', {}, ACTIONS[a.action] || a.action),
+    el('td', {}, (a.from ? (STATES[a.from] || a.from) + ' → ' : '') + (STATES[a.to] || a.to)), el('td', {}, a.detail || ''))));
+}
+
+async function itemPage() {
+  await header();
+  const id = new URLSearchParams(window.location.search).get('id');
+  const path = 'items/' + encodeURIComponent(id || '');
+  const reload = async () => renderItem(await api(path));
+  const act = async (form, action, body, success) => {
+    const button = form.querySelector('button');
+    button.disabled = true;
+    try {
+      const r = await api(path + '/' + action, { method: 'POST', body });
+      show(success(r), 'ok');
+    } catch (e) {
+      show(e.message + (e.retryable ? ' Du kan prøve igjen.' : ''), 'error');
+    } finally {
+      button.disabled = false;
+      await reload().catch(() => null);
+    }
+  };
+  $('archive-form').addEventListener('submit', ev => {
+    ev.preventDefault();
+    act(ev.target, 'archive', { caseNumber: $('case-number').value.trim() },
+      r => 'Arkivert som journalpost ' + (r.receipt.journalpostNumber || r.receipt.journalpostId) + '.');
+  });
+  $('delete-form').addEventListener('submit', ev => {
+    ev.preventDefault();
+    const reason = $('delete-reason').value.trim();
+    if (!reason) { show('Skriv en begrunnelse for slettingen.', 'error'); return; }
+    if (!window.confirm('Slette elementet? Innholdet fjernes og kan ikke hentes tilbake.')) return;
+    act(ev.target, 'delete', { reason }, () => 'Elementet er slettet.');
+  });
+  $('forward-form').addEventListener('submit', ev => {
+    ev.preventDefault();
+    act(ev.target, 'forward', { toAddress: $('forward-to').value.trim(), note: $('forward-note').value },
+      () => 'Videresendt til ' + $('forward-to').value.trim() + '.');
+  });
+  try { await reload(); } catch (e) {
+    $('title').textContent = e.status === 403 ? 'Ingen tilgang' : 'Kunne ikke vise elementet';
+    show(e.message, 'error');
+  }
+}
+
+/* ---------- admin ---------- */
+async function adminPage() {
+  await header();
+  let o;
+  try { o = await api('admin/overview'); } catch (e) { show(e.message, 'error'); return; }
+  $('unconfigured').replaceChildren(...(o.unconfigured.length ? o.unconfigured.map(u => el('tr', {},
+    el('td', {}, el('a', { href: 'inbox.html?state=&org=' + encodeURIComponent(u.orgnr) }, u.orgnr)),
+    el('td', { class: 'num' }, String(u.items)))) : [el('tr', {}, el('td', { colspan: '2', class: 'muted' }, 'Ingen.'))]));
+  const states = Object.keys(STATES);
+  $('counts-head').replaceChildren(el('tr', {}, el('th', {}, 'Organisasjon'), ...states.map(s => el('th', { class: 'num' }, STATES[s]))));
+  $('counts').replaceChildren(...o.organisations.map(org => el('tr', {},
+    el('td', {}, el('a', { href: 'inbox.html?state=&org=' + encodeURIComponent(org.orgnr) }, org.orgnr),
+      org.configured ? null : el('span', { class: 'badge warn' }, 'ikke konfigurert')),
+    ...states.map(s => el('td', { class: 'num' }, String(org.counts[s] || 0))))));
+  $('stuck').replaceChildren(...(o.stuck.length ? o.stuck.map(i => el('tr', {},
+    el('td', { class: 'nowrap' }, when(i.receivedAt)), el('td', {}, i.orgnr), el('td', {}, i.sender.name),
+    el('td', {}, el('a', { href: 'item.html?id=' + encodeURIComponent(i.id) }, i.title || '(uten tittel)')))) :
+    [el('tr', {}, el('td', { colspan: '4', class: 'muted' }, 'Ingen.'))]));
+  $('status').replaceChildren(...o.status.map(s => el('div', {}, el('h2', {}, s.title),
+    el('table', {}, el('tbody', {}, ...s.lines.map(l => el('tr', { class: l.ok ? '' : 'bad' },
+      el('td', {}, l.label), el('td', {}, l.value))))))));
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  const page = document.body.dataset.page;
+  const run = { login: loginPage, inbox: inboxPage, item: itemPage, admin: adminPage }[page];
+  if (run) Promise.resolve(run()).catch(e => { if ($('message')) show(e.message, 'error'); });
+});

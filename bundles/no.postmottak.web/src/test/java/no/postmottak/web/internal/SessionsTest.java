@@ -1,0 +1,56 @@
+package no.postmottak.web.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class SessionsTest {
+
+    final MutableClock clock = new MutableClock();
+    final Sessions sessions = new Sessions(clock, Duration.ofMinutes(30), 3);
+    final User anne = new User("anne", false, Set.of("910000001"));
+
+    @Test
+    void sessionsLiveWhileUsedAndEndWhenIdle() {
+        Sessions.Session s = sessions.create(anne);
+        assertThat(s.id()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(s.csrfToken());
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(sessions.find(s.id())).contains(s);
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(sessions.find(s.id())).as("used 20 minutes ago").contains(s);
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(sessions.find(s.id())).isEmpty();
+    }
+
+    @Test
+    void invalidatedAndUnknownIdsFindNothing() {
+        Sessions.Session s = sessions.create(anne);
+        sessions.invalidate(s.id());
+        assertThat(sessions.find(s.id())).isEmpty();
+        assertThat(sessions.find(null)).isEmpty();
+        assertThat(sessions.find("")).isEmpty();
+    }
+
+    @Test
+    void theNumberOfSessionsIsBounded() {
+        for (int i = 0; i < 3; i++) {
+            sessions.create(anne);
+        }
+        assertThatThrownBy(() -> sessions.create(anne)).hasMessageContaining("For mange");
+        clock.advance(Duration.ofHours(1));
+        assertThat(sessions.create(anne)).isNotNull();
+    }
+
+    @Test
+    void tokensCompareExactly() {
+        assertThat(Sessions.sameToken("abc", "abc")).isTrue();
+        assertThat(Sessions.sameToken("abc", "abd")).isFalse();
+        assertThat(Sessions.sameToken("abc", "ab")).isFalse();
+        assertThat(Sessions.sameToken("abc", null)).isFalse();
+        assertThat(sessions.create(anne).toString()).doesNotContain(sessions.create(anne).csrfToken());
+    }
+}
