@@ -1,0 +1,142 @@
+package no.postmottak.inbox.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import no.postmottak.api.inbox.InboxException;
+
+/** Transactions and the few portable conversions the inbox needs on H2 and PostgreSQL alike. */
+final class Db {
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException, InboxException;
+    }
+
+    private final DataSource dataSource;
+    private final boolean h2;
+
+    Db(DataSource dataSource) throws InboxException {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        h2 = Migrations.isH2(dataSource);
+        try (Connection c = dataSource.getConnection()) {
+            if (h2) {
+                // No background writer: its asynchronous store can make a concurrent CHECKPOINT return without
+                // having written our commit (seen in CrashSafetyTest). Every write transaction checkpoints itself.
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET WRITE_DELAY 0");
+                }
+            }
+        } catch (SQLException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Reads in a READ COMMITTED transaction. */
+    <T> T read(Work<T> work) throws InboxException {
+        return inTransaction(work, false);
+    }
+
+    /**
+     * Runs {@code work} in a READ COMMITTED transaction that is durable when this returns: commits when it
+     * returns, rolls back when it throws. PostgreSQL's commit is durable by itself; H2 only marks a commit in
+     * memory and writes it up to WRITE_DELAY (500 ms) later, so a killed process would lose it. CHECKPOINT SYNC
+     * writes and fsyncs it (it needs an admin user, as the creator of an H2 database is; so does WRITE_DELAY).
+     */
+    <T> T write(Work<T> work) throws InboxException {
+        return inTransaction(work, true);
+    }
+
+    private <T> T inTransaction(Work<T> work, boolean durable) throws InboxException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                T result = work.run(c);
+                c.commit();
+                if (durable && h2) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("CHECKPOINT SYNC");
+                    }
+                }
+                return result;
+            } catch (SQLException | InboxException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+        }
+    }
+
+    static InboxException storageFailure(SQLException e) {
+        return new InboxException("Lagringen av postmottaket feilet: " + e.getMessage(), true, e);
+    }
+
+    /** Unique-key violation (SQLState 23505 on both H2 and PostgreSQL). */
+    static boolean isUniqueViolation(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && cause != e && isUniqueViolation(cause);
+    }
+
+    /** Database timestamps keep microseconds; truncating first makes stored values equal to the Java values. */
+    static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        ps.setObject(index, instant == null ? null : OffsetDateTime.ofInstant(micros(instant), ZoneOffset.UTC));
+    }
+
+    static Instant getInstant(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    static Instant databaseNow(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return getInstant(rs, rs.getMetaData().getColumnLabel(1));
+        }
+    }
+}

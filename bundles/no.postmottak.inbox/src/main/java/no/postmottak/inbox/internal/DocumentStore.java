@@ -1,0 +1,129 @@
+package no.postmottak.inbox.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import no.postmottak.api.DocumentDescriptor;
+import no.postmottak.api.DocumentRole;
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.StoredDocument;
+
+/** Document metadata and content (in chunk rows) in the inbox database. */
+final class DocumentStore {
+
+    /** Below H2's 1,000,000-byte VARBINARY limit; large enough that a 300 MB document is 600 rows. */
+    static final int CHUNK_SIZE = 512 * 1024;
+
+    private final Db db;
+
+    DocumentStore(Db db) {
+        this.db = db;
+    }
+
+    /**
+     * Streams one document into chunk rows inside the caller's transaction, computing size and SHA-256 on the
+     * way. Memory use is one chunk, whatever the document's size.
+     */
+    StoredDocument write(Connection c, UUID itemId, int index, DocumentDescriptor descriptor, InputStream content)
+            throws SQLException, IOException, InboxException {
+        MessageDigest sha256 = sha256();
+        DigestInputStream in = new DigestInputStream(content, sha256);
+        byte[] buffer = new byte[CHUNK_SIZE];
+        long size = 0;
+        int seq = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO document_chunk (item_id, idx, seq, data) VALUES (?, ?, ?, ?)")) {
+            int filled;
+            while ((filled = in.readNBytes(buffer, 0, CHUNK_SIZE)) > 0) {
+                ps.setObject(1, itemId);
+                ps.setInt(2, index);
+                ps.setInt(3, seq++);
+                ps.setBytes(4, filled == CHUNK_SIZE ? buffer : java.util.Arrays.copyOf(buffer, filled));
+                ps.executeUpdate();
+                size += filled;
+            }
+        }
+        String hex = HexFormat.of().formatHex(sha256.digest());
+        checkExpected(descriptor, size, hex);
+        StoredDocument doc = new StoredDocument(index, descriptor.fileName(), descriptor.mediaType(), size, hex,
+                index == 0 ? DocumentRole.MAIN : DocumentRole.ATTACHMENT, false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox_document (item_id, idx, file_name,"
+                + " media_type, role, document_type, size_bytes, sha256, purged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, itemId);
+            ps.setInt(2, index);
+            ps.setString(3, descriptor.fileName());
+            ps.setString(4, descriptor.mediaType());
+            ps.setString(5, doc.role().name());
+            ps.setString(6, descriptor.documentType());
+            ps.setLong(7, size);
+            ps.setString(8, hex);
+            ps.setBoolean(9, false);
+            ps.executeUpdate();
+        }
+        return doc;
+    }
+
+    private static void checkExpected(DocumentDescriptor d, long size, String sha) throws InboxException {
+        if (d.expectedSize() >= 0 && d.expectedSize() != size) {
+            throw new InboxException("Dokumentet " + d.fileName() + " har " + size + " byte, avsender oppga "
+                    + d.expectedSize(), true);
+        }
+        if (d.expectedSha256() != null && !d.expectedSha256().equalsIgnoreCase(sha)) {
+            throw new InboxException("Sjekksummen til dokumentet " + d.fileName() + " stemmer ikke", true);
+        }
+    }
+
+    List<StoredDocument> list(Connection c, UUID itemId) throws SQLException {
+        List<StoredDocument> docs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT idx, file_name, media_type, size_bytes, sha256, role,"
+                + " purged FROM inbox_document WHERE item_id = ? ORDER BY idx")) {
+            ps.setObject(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    docs.add(new StoredDocument(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), DocumentRole.valueOf(rs.getString(6)), rs.getBoolean(7)));
+                }
+            }
+        }
+        return docs;
+    }
+
+    /** Removes the content of every document of the item; the metadata stays, marked purged. */
+    void purge(Connection c, UUID itemId) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM document_chunk WHERE item_id = ?");
+             PreparedStatement mark = c.prepareStatement("UPDATE inbox_document SET purged = ? WHERE item_id = ?")) {
+            del.setObject(1, itemId);
+            del.executeUpdate();
+            mark.setBoolean(1, true);
+            mark.setObject(2, itemId);
+            mark.executeUpdate();
+        }
+    }
+
+    /**
+     * Opens a document for reading, one chunk at a time; each chunk is read with a short connection of its own,
+     * so an open stream holds no connection.
+     */
+    InputStream open(UUID itemId, StoredDocument doc) {
+        return new ChunkInputStream(db, itemId, doc);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package no.postmottak.inbox.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.postmottak.api.CaseNumber;
+import no.postmottak.api.Channel;
+import no.postmottak.api.IncomingItem;
+import no.postmottak.api.ItemState;
+import no.postmottak.api.archive.ArchiveProvider;
+import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.inbox.AcceptResult;
+import no.postmottak.api.inbox.AuditEntry;
+import no.postmottak.api.inbox.ForwardRequest;
+import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.InboxItem;
+import no.postmottak.api.inbox.InboxQuery;
+import no.postmottak.api.inbox.IncomingDocuments;
+import no.postmottak.api.inbox.Leases;
+import no.postmottak.api.inbox.Page;
+
+/**
+ * The inbox and leases as OSGi services on the DataSource that configuration selects ({@code dataSource.target},
+ * default {@code (dataSourceName=postmottak)}, as pax-jdbc-config registers it). Activation migrates the schema;
+ * if that fails the component does not activate. Everything else is delegated to {@link JdbcInbox}.
+ */
+@Component(service = {Inbox.class, Leases.class}, configurationPid = InboxComponent.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = InboxComponent.Config.class)
+public class InboxComponent implements Inbox, Leases {
+
+    static final String PID = "no.postmottak.inbox";
+
+    @ObjectClassDefinition(name = "Postmottak innboks", description = "Databasen postmottaket lagrer i")
+    @interface Config {
+        @AttributeDefinition(name = "DataSource-filter",
+                description = "Hvilken javax.sql.DataSource-tjeneste som brukes (pax-jdbc-config: dataSourceName)")
+        String dataSource_target() default "(dataSourceName=postmottak)";
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxComponent.class);
+
+    private final ArchiveProviders providers = new ArchiveProviders();
+    private final List<OrganisationComponent> organisations = new CopyOnWriteArrayList<>();
+    private final JdbcInbox inbox;
+    private final JdbcLeases leases;
+
+    private final ScheduledExecutorService purger;
+
+    @Activate
+    public InboxComponent(@Reference(name = "dataSource", target = "(dataSourceName=postmottak)") DataSource dataSource)
+            throws InboxException {
+        inbox = new JdbcInbox(dataSource, this::organisation, providers, Clock.systemUTC());
+        leases = inbox.leases();
+        purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "postmottak-inbox-purge"));
+        purger.scheduleWithFixedDelay(this::purge, 5, 60, TimeUnit.MINUTES);
+    }
+
+    @Deactivate
+    void deactivate() {
+        purger.shutdownNow();
+    }
+
+    /** Hourly housekeeping: purge expired deleted content, release items whose archiving was cut off. */
+    private void purge() {
+        try {
+            int stuck = inbox.recoverInterruptedArchiving(Instant.now().minus(Duration.ofHours(1)));
+            if (stuck > 0) {
+                LOG.warn("{} elementer sto fast i arkivering i over en time og kan nå arkiveres på nytt", stuck);
+            }
+            int n = inbox.purgeExpiredDeletedContent(Instant.now());
+            if (n > 0) {
+                LOG.info("Fjernet innholdet i {} slettede elementer etter oppbevaringstiden", n);
+            }
+        } catch (InboxException | RuntimeException e) {
+            LOG.warn("Fjerning av slettet innhold feilet; prøver igjen om en time: {}", e.getMessage());
+        }
+    }
+
+    @Reference(name = "organisation", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = OrganisationComponent.class)
+    void addOrganisation(OrganisationComponent organisation) {
+        organisations.add(organisation);
+    }
+
+    void removeOrganisation(OrganisationComponent organisation) {
+        organisations.remove(organisation);
+    }
+
+    @Reference(name = "archiveProvider", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, service = ArchiveProvider.class)
+    void addArchiveProvider(ArchiveProvider provider, Map<String, Object> properties) {
+        providers.add(provider, properties);
+    }
+
+    void removeArchiveProvider(ArchiveProvider provider) {
+        providers.remove(provider);
+    }
+
+    /** Reads the live settings on every call, so configuration updates apply at once. */
+    private Optional<Organisation> organisation(String orgnr) {
+        return organisations.stream().map(OrganisationComponent::settings)
+                .filter(o -> o.orgnr().equals(orgnr)).findFirst();
+    }
+
+    @Override
+    public AcceptResult accept(IncomingItem item, IncomingDocuments documents) throws InboxException {
+        return inbox.accept(item, documents);
+    }
+
+    @Override
+    public boolean isStored(Channel channel, String channelId) throws InboxException {
+        return inbox.isStored(channel, channelId);
+    }
+
+    @Override
+    public Optional<InboxItem> get(UUID itemId) throws InboxException {
+        return inbox.get(itemId);
+    }
+
+    @Override
+    public Page<InboxItem> find(InboxQuery query) throws InboxException {
+        return inbox.find(query);
+    }
+
+    @Override
+    public Map<ItemState, Long> countByState(String orgnr) throws InboxException {
+        return inbox.countByState(orgnr);
+    }
+
+    @Override
+    public List<InboxItem> untouchedSince(Instant receivedBefore, int limit) throws InboxException {
+        return inbox.untouchedSince(receivedBefore, limit);
+    }
+
+    @Override
+    public List<AuditEntry> auditTrail(UUID itemId) throws InboxException {
+        return inbox.auditTrail(itemId);
+    }
+
+    @Override
+    public InputStream openDocument(UUID itemId, int index) throws InboxException {
+        return inbox.openDocument(itemId, index);
+    }
+
+    @Override
+    public void writeZip(UUID itemId, OutputStream out) throws InboxException, IOException {
+        inbox.writeZip(itemId, out);
+    }
+
+    @Override
+    public ArchiveReceipt archive(UUID itemId, CaseNumber targetCase, String actor) throws InboxException {
+        return inbox.archive(itemId, targetCase, actor);
+    }
+
+    @Override
+    public void delete(UUID itemId, String reason, String actor) throws InboxException {
+        inbox.delete(itemId, reason, actor);
+    }
+
+    @Override
+    public void forward(UUID itemId, ForwardRequest request, String actor) throws InboxException {
+        inbox.forward(itemId, request, actor);
+    }
+
+    @Override
+    public boolean acquire(String name, String holder, Duration ttl) throws InboxException {
+        return leases.acquire(name, holder, ttl);
+    }
+
+    @Override
+    public void release(String name, String holder) throws InboxException {
+        leases.release(name, holder);
+    }
+}

@@ -1,0 +1,173 @@
+package no.postmottak.inbox.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import no.postmottak.api.ItemState;
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.InboxItem;
+import no.postmottak.api.inbox.InboxQuery;
+import no.postmottak.api.inbox.Page;
+
+/**
+ * Inbox listings. Pages use a keyset cursor (received_at, id), newest first: a page costs the same at item 100,000
+ * as at item 0, and items arriving meanwhile never shift or repeat the later pages.
+ */
+final class InboxQueries {
+
+    record Cursor(Instant receivedAt, UUID id) {
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((receivedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text) throws InboxException {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw new InboxException("Ugyldig sidemarkør: " + text, false, e);
+            }
+        }
+    }
+
+    private InboxQueries() {
+    }
+
+    /**
+     * One index-ordered query per organisation (equality on the org number lets both H2 and PostgreSQL read the
+     * index in page order and stop after limit+1 rows), merged newest first.
+     */
+    static Page<InboxItem> find(Connection c, InboxQuery q) throws SQLException, InboxException {
+        Cursor cursor = q.cursor() == null ? null : Cursor.decode(q.cursor());
+        List<InboxItem> merged = new ArrayList<>();
+        for (String orgnr : new java.util.TreeSet<>(q.orgnrs())) {
+            merged.addAll(findForOrg(c, orgnr, q, cursor));
+        }
+        merged.sort(NEWEST_FIRST);
+        if (merged.size() <= q.limit()) {
+            return new Page<>(merged, null);
+        }
+        List<InboxItem> page = merged.subList(0, q.limit());
+        InboxItem last = page.get(page.size() - 1);
+        return new Page<>(page, new Cursor(last.receivedAt(), last.id()).encode());
+    }
+
+    /** The database's order (received_at DESC, id DESC); UUIDs compare as the database compares them. */
+    private static final java.util.Comparator<InboxItem> NEWEST_FIRST = java.util.Comparator
+            .comparing(InboxItem::receivedAt).thenComparing(InboxItem::id, InboxQueries::compareUuid).reversed();
+
+    private static int compareUuid(UUID a, UUID b) {
+        // H2 and PostgreSQL both order UUIDs as unsigned 128-bit numbers; java.util.UUID compares signed.
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    private static List<InboxItem> findForOrg(Connection c, String orgnr, InboxQuery q, Cursor cursor)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ").append(ItemRows.COLUMNS)
+                .append(" FROM inbox_item WHERE recipient_orgnr = ?");
+        List<Object> args = new ArrayList<>(List.of(orgnr));
+        if (!q.states().isEmpty()) {
+            sql.append(" AND state IN (").append(marks(q.states().size())).append(')');
+            q.states().forEach(s -> args.add(s.name()));
+        }
+        if (q.from() != null) {
+            sql.append(" AND received_at >= ?");
+            args.add(Db.micros(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" AND received_at < ?");
+            args.add(Db.micros(q.to()));
+        }
+        if (q.text() != null) {
+            for (String word : q.text().toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    sql.append(" AND search_text LIKE ? ESCAPE '!'");
+                    args.add("%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+                }
+            }
+        }
+        if (cursor != null) {
+            // The first condition bounds the index range; the second drops the rows up to the cursor itself.
+            sql.append(" AND received_at <= ? AND (received_at < ? OR id < ?)");
+            args.add(cursor.receivedAt());
+            args.add(cursor.receivedAt());
+            args.add(cursor.id());
+        }
+        // Naming the org column too lets H2 see that the index delivers this order ("index sorted").
+        // One row more than asked tells whether a next page exists.
+        sql.append(" ORDER BY recipient_orgnr, received_at DESC, id DESC FETCH FIRST ").append(q.limit() + 1).append(" ROWS ONLY");
+        List<InboxItem> items = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(ItemRows.map(rs, List.of()));
+                }
+            }
+        }
+        return items;
+    }
+
+    static Map<ItemState, Long> countByState(Connection c, String orgnr) throws SQLException {
+        Map<ItemState, Long> counts = new EnumMap<>(ItemState.class);
+        for (ItemState s : ItemState.values()) {
+            counts.put(s, 0L);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT state, COUNT(*) FROM inbox_item WHERE recipient_orgnr = ? GROUP BY state")) {
+            ps.setString(1, orgnr);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(ItemState.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Items still RECEIVED (no clerk action has moved them) since before {@code receivedBefore}, oldest first. */
+    static List<InboxItem> untouchedSince(Connection c, Instant receivedBefore, int limit) throws SQLException {
+        List<InboxItem> items = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ItemRows.COLUMNS + " FROM inbox_item"
+                + " WHERE state = ? AND received_at < ? ORDER BY received_at, id FETCH FIRST "
+                + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
+            ps.setString(1, ItemState.RECEIVED.name());
+            Db.setInstant(ps, 2, receivedBefore);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(ItemRows.map(rs, List.of()));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof Instant instant) {
+                Db.setInstant(ps, i + 1, instant);
+            } else {
+                ps.setObject(i + 1, a);
+            }
+        }
+    }
+}

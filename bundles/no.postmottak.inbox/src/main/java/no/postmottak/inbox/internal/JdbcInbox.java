@@ -1,0 +1,281 @@
+package no.postmottak.inbox.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.mail.MessagingException;
+
+import no.postmottak.api.CaseNumber;
+import no.postmottak.api.Channel;
+import no.postmottak.api.IncomingItem;
+import no.postmottak.api.ItemState;
+import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.inbox.AcceptResult;
+import no.postmottak.api.inbox.AuditEntry;
+import no.postmottak.api.inbox.ForwardRequest;
+import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.InboxItem;
+import no.postmottak.api.inbox.InboxQuery;
+import no.postmottak.api.inbox.IncomingDocument;
+import no.postmottak.api.inbox.IncomingDocuments;
+import no.postmottak.api.inbox.Page;
+import no.postmottak.api.inbox.StoredDocument;
+
+/** The inbox on a JDBC DataSource (H2 or PostgreSQL). The DS component is a thin shell around it. */
+public final class JdbcInbox implements Inbox {
+
+    private final Db db;
+    private final DocumentStore documents;
+    private final Transitions transitions;
+    private final Organisations organisations;
+    private final Archiver archiver;
+    private final MailForwarder mail = new MailForwarder();
+
+    /** Migrates the schema, then serves. */
+    public JdbcInbox(DataSource dataSource, Organisations organisations, ArchiveProviders providers, Clock clock)
+            throws InboxException {
+        Migrations.migrate(dataSource);
+        this.db = new Db(dataSource);
+        this.documents = new DocumentStore(db);
+        this.transitions = new Transitions(clock);
+        this.organisations = organisations;
+        this.archiver = new Archiver(db, documents, transitions, organisations, providers);
+    }
+
+    /** Leases on the same database. */
+    public JdbcLeases leases() {
+        return new JdbcLeases(db);
+    }
+
+    @Override
+    public AcceptResult accept(IncomingItem item, IncomingDocuments incoming) throws InboxException {
+        Optional<UUID> existing = db.read(c -> ItemRows.findByChannel(c, item.channel(), item.channelId()));
+        if (existing.isPresent()) {
+            return new AcceptResult(existing.get(), true);
+        }
+        UUID id = UUID.randomUUID();
+        boolean orgConfigured = organisations.find(item.recipientOrgnr()).isPresent();
+        try {
+            return db.write(c -> {
+                Instant now = transitions.now();
+                // The item row first: a concurrent accept of the same item (another node) now waits on its key.
+                ItemRows.insert(c, id, item, now, orgConfigured);
+                int count = storeDocuments(c, id, incoming);
+                AuditLog.append(c, id, AuditLog.entry(now, item.channel().name().toLowerCase(), "received", null,
+                        ItemState.RECEIVED, count + " dokument(er)"
+                                + (orgConfigured ? "" : "; organisasjonen " + item.recipientOrgnr()
+                                + " er ikke konfigurert")));
+                return new AcceptResult(id, false);
+            });
+        } catch (InboxException e) {
+            if (e.getCause() instanceof SQLException sql && Db.isUniqueViolation(sql)) {
+                Optional<UUID> winner = db.read(c ->
+                        ItemRows.findByChannel(c, item.channel(), item.channelId()));
+                if (winner.isPresent()) {
+                    return new AcceptResult(winner.get(), true);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private int storeDocuments(Connection c, UUID id, IncomingDocuments incoming)
+            throws SQLException, InboxException {
+        int index = 0;
+        try {
+            for (Optional<IncomingDocument> d = incoming.next(); d.isPresent(); d = incoming.next()) {
+                documents.write(c, id, index, d.get().descriptor(), d.get().content());
+                index++;
+            }
+        } catch (IOException e) {
+            throw new InboxException("Mottaket av dokument " + (index + 1) + " feilet, ingenting er lagret: "
+                    + e.getMessage(), true, e);
+        }
+        return index;
+    }
+
+    @Override
+    public boolean isStored(Channel channel, String channelId) throws InboxException {
+        return db.read(c -> ItemRows.findByChannel(c, channel, channelId)).isPresent();
+    }
+
+    @Override
+    public Optional<InboxItem> get(UUID itemId) throws InboxException {
+        return db.read(c -> ItemRows.get(c, itemId, documents));
+    }
+
+    private InboxItem require(UUID itemId) throws InboxException {
+        return get(itemId).orElseThrow(() -> new InboxException("Fant ikke elementet " + itemId, false));
+    }
+
+    @Override
+    public Page<InboxItem> find(InboxQuery query) throws InboxException {
+        return db.read(c -> InboxQueries.find(c, query));
+    }
+
+    @Override
+    public Map<ItemState, Long> countByState(String orgnr) throws InboxException {
+        return db.read(c -> InboxQueries.countByState(c, orgnr));
+    }
+
+    @Override
+    public List<InboxItem> untouchedSince(Instant receivedBefore, int limit) throws InboxException {
+        return db.read(c -> InboxQueries.untouchedSince(c, receivedBefore, limit));
+    }
+
+    @Override
+    public List<AuditEntry> auditTrail(UUID itemId) throws InboxException {
+        return db.read(c -> AuditLog.trail(c, itemId));
+    }
+
+    @Override
+    public InputStream openDocument(UUID itemId, int index) throws InboxException {
+        InboxItem item = require(itemId);
+        StoredDocument doc = item.documents().stream().filter(d -> d.index() == index).findFirst()
+                .orElseThrow(() -> new InboxException("Elementet har ikke dokument nummer " + index, false));
+        if (doc.purged()) {
+            throw new InboxException("Innholdet i dokumentet " + doc.fileName() + " er slettet", false);
+        }
+        return documents.open(itemId, doc);
+    }
+
+    @Override
+    public void writeZip(UUID itemId, OutputStream out) throws InboxException, IOException {
+        ZipWriter.write(require(itemId), documents, out);
+    }
+
+    @Override
+    public ArchiveReceipt archive(UUID itemId, CaseNumber targetCase, String actor) throws InboxException {
+        Transitions.requireActor(actor);
+        return archiver.archive(require(itemId), targetCase, actor);
+    }
+
+    @Override
+    public void delete(UUID itemId, String reason, String actor) throws InboxException {
+        Transitions.requireActor(actor);
+        if (reason == null || reason.isBlank()) {
+            throw new InboxException("Sletting krever en begrunnelse", false);
+        }
+        db.write(c -> {
+            ItemRows.Locked item = transitions.lockFor(c, itemId, ItemState.DELETED);
+            transitions.move(c, item, ItemState.DELETED, actor, "delete", reason.trim(), null);
+            if (retention(item.orgnr()).isZero()) {
+                documents.purge(c, itemId);
+            }
+            return null;
+        });
+    }
+
+    private java.time.Duration retention(String orgnr) {
+        return organisations.find(orgnr).map(Organisation::deletedContentRetention).orElse(java.time.Duration.ZERO);
+    }
+
+    /**
+     * Purges the content of deleted items whose organisation's retention has run out (items deleted while a
+     * retention was configured). Returns how many items were purged.
+     */
+    public int purgeExpiredDeletedContent(Instant now) throws InboxException {
+        int purged = 0;
+        for (ItemRows.Deleted d : db.read(ItemRows::deletedWithContent)) {
+            if (d.deletedAt().plus(retention(d.orgnr())).isAfter(now)) {
+                continue;
+            }
+            purged += db.write(c -> {
+                ItemRows.Locked item = ItemRows.lock(c, d.id()).orElseThrow();
+                if (item.state() != ItemState.DELETED) {
+                    return 0;
+                }
+                documents.purge(c, d.id());
+                AuditLog.append(c, d.id(), AuditLog.entry(transitions.now(), "system", "purge", ItemState.DELETED,
+                        ItemState.DELETED, "Innholdet er fjernet etter oppbevaringstiden"));
+                return 1;
+            });
+        }
+        return purged;
+    }
+
+    /**
+     * Moves items stuck in ARCHIVING since before {@code startedBefore} (the node died mid-archiving) to
+     * ARCHIVE_FAILED, so that a clerk can retry; the provider resumes from its saved progress.
+     */
+    public int recoverInterruptedArchiving(Instant startedBefore) throws InboxException {
+        int recovered = 0;
+        for (UUID id : db.read(c -> ItemRows.idsInStateSince(c, ItemState.ARCHIVING, startedBefore))) {
+            recovered += db.write(c -> {
+                ItemRows.Locked item = ItemRows.lock(c, id).orElseThrow();
+                if (item.state() != ItemState.ARCHIVING) {
+                    return 0;
+                }
+                String why = "Arkiveringen ble avbrutt; prøv igjen";
+                transitions.move(c, item, ItemState.ARCHIVE_FAILED, "system", "archive-interrupted", why, why);
+                return 1;
+            });
+        }
+        return recovered;
+    }
+
+    /**
+     * Holds the item's row lock while the mail is sent, so that a concurrent action waits and then sees
+     * FORWARDED; a failed send rolls the state back and is audited on its own.
+     */
+    @Override
+    public void forward(UUID itemId, ForwardRequest request, String actor) throws InboxException {
+        Transitions.requireActor(actor);
+        InboxItem item = require(itemId);
+        String orgnr = item.metadata().recipientOrgnr();
+        Organisation.Smtp smtp = organisations.find(orgnr).map(Organisation::smtp).orElseThrow(() ->
+                new InboxException("Videresending på e-post er ikke satt opp for organisasjonen " + orgnr, false));
+        try {
+            db.write(c -> {
+                ItemRows.Locked locked = transitions.lockFor(c, itemId, ItemState.FORWARDED);
+                send(smtp, item, request);
+                transitions.move(c, locked, ItemState.FORWARDED, actor, "forward", "Videresendt til "
+                        + request.toAddress() + (request.note().isBlank() ? "" : ": " + request.note()), null);
+                return null;
+            });
+        } catch (InboxException e) {
+            if (e.getCause() instanceof MessagingException) {
+                auditFailure(itemId, actor, "forward-failed", e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private void send(Organisation.Smtp smtp, InboxItem item, ForwardRequest request) throws InboxException {
+        List<MailForwarder.Attachment> attachments = new ArrayList<>();
+        for (StoredDocument doc : item.documents()) {
+            attachments.add(new MailForwarder.Attachment(doc.fileName(), doc.mediaType(),
+                    () -> documents.open(item.id(), doc)));
+        }
+        String body = (request.note().isBlank() ? "" : request.note() + "\n\n")
+                + "Videresendt fra postmottaket.\nTittel: " + item.metadata().title()
+                + "\nAvsender: " + item.metadata().sender().name()
+                + "\nMottatt: " + item.receivedAt() + "\n";
+        try {
+            mail.send(smtp, request.toAddress(), "Videresendt: " + item.metadata().title(), body, attachments);
+        } catch (MessagingException e) {
+            throw new InboxException("Videresending feilet: " + e.getMessage(), true, e);
+        }
+    }
+
+    private void auditFailure(UUID itemId, String actor, String action, String detail) throws InboxException {
+        db.write(c -> {
+            ItemState state = ItemRows.lock(c, itemId).orElseThrow().state();
+            AuditLog.append(c, itemId, AuditLog.entry(transitions.now(), actor, action, state, state, detail));
+            return null;
+        });
+    }
+}

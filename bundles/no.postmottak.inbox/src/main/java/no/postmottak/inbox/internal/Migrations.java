@@ -1,0 +1,43 @@
+package no.postmottak.inbox.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import no.postmottak.api.inbox.InboxException;
+
+/** Creates and migrates the inbox schema with Flyway (SQL files in {@code db/migration} of this bundle). */
+final class Migrations {
+
+    private Migrations() {
+    }
+
+    static boolean isH2(DataSource dataSource) throws InboxException {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
+        } catch (SQLException e) {
+            throw Db.storageFailure(e);
+        }
+    }
+
+    static void migrate(DataSource dataSource) throws InboxException {
+        try {
+            Flyway.configure(Migrations.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .placeholders(Map.of("chunk_type", isH2(dataSource) ? "BLOB" : "BYTEA"))
+                    .locations("classpath:db/migration")
+                    .table("inbox_schema_history")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new InboxException("Kunne ikke opprette eller oppgradere databasen for postmottaket: "
+                    + e.getMessage(), true, e);
+        }
+    }
+}

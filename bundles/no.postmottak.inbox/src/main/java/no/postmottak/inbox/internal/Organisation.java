@@ -1,0 +1,36 @@
+package no.postmottak.inbox.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import no.postmottak.api.CaseNumber;
+
+/**
+ * One organisation's settings (from its factory configuration).
+ *
+ * @param orgnr        the organisation number items are addressed to
+ * @param displayName  the name shown to clerks
+ * @param archiveKind  the {@code postmottak.archive.kind} of the archive provider to use, or null
+ * @param fallbackCase the case to file on when neither clerk nor sender names one, or null
+ * @param smtp         forwarding mail settings, or null when forwarding is not set up
+ * @param deletedContentRetention how long deleted content may stay before it is purged (ZERO: at once)
+ */
+record Organisation(String orgnr, String displayName, String archiveKind, CaseNumber fallbackCase, Smtp smtp,
+                    Duration deletedContentRetention) {
+
+    /**
+     * SMTP settings for forwarding. The password is never part of {@link #toString()}.
+     */
+    record Smtp(String host, int port, String username, String password, boolean tls, String fromAddress) {
+
+        @Override
+        public String toString() {
+            return "Smtp[" + host + ":" + port + ", user=" + username + ", tls=" + tls + ", from=" + fromAddress
+                    + (password == null || password.isEmpty() ? "" : ", password=***") + "]";
+        }
+    }
+
+    Optional<String> archiveKindOpt() {
+        return Optional.ofNullable(archiveKind).filter(k -> !k.isBlank());
+    }
+}

@@ -1,0 +1,47 @@
+package no.postmottak.inbox.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** One organisation that receives mail through Postmottak (factory PID {@code no.postmottak.inbox.organisation}). */
+@ObjectClassDefinition(name = "Postmottak organisasjon",
+        description = "En organisasjon som mottar post: arkivmål, reservesak og videresending på e-post.")
+@interface OrganisationConfig {
+
+    @AttributeDefinition(name = "Organisasjonsnummer", description = "Ni siffer")
+    String orgnr();
+
+    @AttributeDefinition(name = "Visningsnavn", required = false)
+    String displayName() default "";
+
+    @AttributeDefinition(name = "Arkivmål", required = false,
+            description = "Arkivleverandørens type (postmottak.archive.kind), f.eks. websak")
+    String archive_kind() default "";
+
+    @AttributeDefinition(name = "Reservesak", required = false,
+            description = "Saken post arkiveres på når verken saksbehandler eller avsender angir sak, f.eks. 2024/1")
+    String fallbackCase() default "";
+
+    @AttributeDefinition(name = "SMTP-tjener", required = false)
+    String smtp_host() default "";
+
+    @AttributeDefinition(name = "SMTP-port")
+    int smtp_port() default 587;
+
+    @AttributeDefinition(name = "SMTP-brukernavn", required = false)
+    String smtp_username() default "";
+
+    @AttributeDefinition(name = "SMTP-passord", type = AttributeType.PASSWORD, required = false)
+    String smtp_password() default "";
+
+    @AttributeDefinition(name = "SMTP med TLS (STARTTLS påkrevd)")
+    boolean smtp_tls() default true;
+
+    @AttributeDefinition(name = "Avsenderadresse for videresending", required = false)
+    String smtp_from() default "";
+
+    @AttributeDefinition(name = "Oppbevaring av slettet innhold (timer)",
+            description = "0: innholdet fjernes straks ved sletting")
+    int deletedContentRetentionHours() default 0;
+}

@@ -1,0 +1,79 @@
+package no.postmottak.inbox.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import no.postmottak.api.CaseNumber;
+import no.postmottak.api.archive.ArchiveProvider;
+
+class OrganisationConfigTest {
+
+    /** A configuration as SCR would hand it over: given values, else the annotation's defaults. */
+    static OrganisationConfig config(Map<String, Object> values) {
+        return (OrganisationConfig) Proxy.newProxyInstance(OrganisationConfig.class.getClassLoader(),
+                new Class<?>[] {OrganisationConfig.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("annotationType")) {
+                        return OrganisationConfig.class;
+                    }
+                    Object v = values.get(method.getName());
+                    return v != null ? v : method.getDefaultValue();
+                });
+    }
+
+    @Test
+    void convertsTheConfigurationAndUpdatesLive() {
+        Map<String, Object> values = new HashMap<>(Map.of("orgnr", " 910000001 ", "archive_kind", "websak",
+                "fallbackCase", "2024/1", "smtp_host", "smtp.kommune.no", "smtp_username", "postmottak",
+                "smtp_password", "hemmelig", "smtp_from", "postmottak@kommune.no",
+                "deletedContentRetentionHours", 24));
+        OrganisationComponent component = new OrganisationComponent(config(values));
+
+        Organisation org = component.settings();
+        assertThat(org.orgnr()).isEqualTo("910000001");
+        assertThat(org.archiveKind()).isEqualTo("websak");
+        assertThat(org.fallbackCase()).isEqualTo(new CaseNumber(2024, 1));
+        assertThat(org.smtp().port()).isEqualTo(587);
+        assertThat(org.smtp().tls()).isTrue();
+        assertThat(org.deletedContentRetention()).isEqualTo(Duration.ofHours(24));
+        assertThat(org.toString()).doesNotContain("hemmelig");
+
+        values.put("archive_kind", "filesystem");
+        values.put("smtp_host", "");
+        component.modified(config(values));
+        assertThat(component.settings().archiveKind()).isEqualTo("filesystem");
+        assertThat(component.settings().smtp()).isNull();
+    }
+
+    @Test
+    void refusesAConfigurationWithoutOrgnrOrWithABadCase() {
+        assertThatThrownBy(() -> new OrganisationComponent(config(Map.of())))
+                .hasMessageContaining("organisasjonsnummer");
+        assertThatThrownBy(() -> new OrganisationComponent(config(Map.of("orgnr", "1", "fallbackCase", "abc"))))
+                .hasMessageContaining("år/sekvensnummer");
+    }
+
+    @Test
+    void picksTheHighestRankedProviderOfTheOrganisationsKind() {
+        ArchiveProviders providers = new ArchiveProviders();
+        ArchiveProvider low = request -> null;
+        ArchiveProvider high = request -> null;
+        ArchiveProvider other = request -> null;
+        providers.add(low, Map.of(ArchiveProvider.KIND, "websak", "service.ranking", 0, "service.id", 1L));
+        providers.add(high, Map.of(ArchiveProvider.KIND, "websak", "service.ranking", 10, "service.id", 2L));
+        providers.add(other, Map.of(ArchiveProvider.KIND, "filesystem"));
+
+        assertThat(providers.find("websak")).containsSame(high);
+        providers.remove(high);
+        assertThat(providers.find("websak")).containsSame(low);
+        assertThat(providers.find("acos")).isEmpty();
+        assertThat((Annotation) config(Map.of()) instanceof OrganisationConfig).isTrue();
+    }
+}
