@@ -73,7 +73,7 @@ public final class PayloadReader {
         // One listed file: it is this PDF. Several: SvarUt merged them into one PDF, so their hashes do not apply.
         FilMetadata only = filer.size() == 1 ? filer.get(0) : null;
         String name = pdfName(only != null && only.filnavn() != null ? safeName(only.filnavn()) : "forsendelse.pdf");
-        DocumentDescriptor descriptor = new DocumentDescriptor(name, "application/pdf",
+        DocumentDescriptor descriptor = descriptor(name, "application/pdf",
                 only != null && only.size() != null && only.size() > 0 ? only.size() : -1,
                 only == null ? null : only.sha256hash(), DocumentRole.MAIN,
                 only == null ? null : only.dokumentType());
@@ -81,8 +81,9 @@ public final class PayloadReader {
             warnings.accept("Forsendelsen kom som én sammenslått PDF for " + filer.size() + " dokumenter");
         }
         ByteBudget budget = new ByteBudget(limits.maxTotalBytes(), Long.MAX_VALUE, null);
-        InputStream verified = new VerifyingInputStream(in, name, descriptor.expectedSize(),
-                descriptor.expectedSha256(), strictHashes, warnings, budget);
+        InputStream verified = new VerifyingInputStream(in, name,
+                only != null && only.size() != null && only.size() > 0 ? only.size() : -1,
+                only == null ? null : only.sha256hash(), strictHashes, warnings, budget);
         boolean[] handedOut = {false};
         return () -> {
             if (handedOut[0]) {
@@ -150,12 +151,12 @@ public final class PayloadReader {
                 name = pdfName(name);
             }
             long expectedSize = meta != null && meta.size() != null && meta.size() > 0 ? meta.size() : -1;
-            DocumentDescriptor descriptor = new DocumentDescriptor(name, mediaType, expectedSize,
-                    meta == null ? null : meta.sha256hash(), entries == 1 ? DocumentRole.MAIN : DocumentRole.ATTACHMENT,
-                    meta == null ? null : meta.dokumentType());
+            String expectedSha256 = meta == null ? null : meta.sha256hash();
             InputStream content = new VerifyingInputStream(new EntryStream(zip), name, expectedSize,
-                    descriptor.expectedSha256(), strictHashes, warnings, budget);
-            return Optional.of(new IncomingDocument(descriptor, content));
+                    expectedSha256, strictHashes, warnings, budget);
+            return Optional.of(new IncomingDocument(descriptor(name, mediaType, expectedSize, expectedSha256,
+                    entries == 1 ? DocumentRole.MAIN : DocumentRole.ATTACHMENT,
+                    meta == null ? null : meta.dokumentType()), content));
         }
 
         private Optional<IncomingDocument> finish() throws IOException {
@@ -225,6 +226,16 @@ public final class PayloadReader {
                     + "» (filnavn med sti eller '..' avvises)");
         }
         return trimmed;
+    }
+
+    /**
+     * What the inbox is told about a document. The sender's size and hash go along only under the strict policy:
+     * the inbox refuses a mismatch, which warn-only must not do (we verified and warned already).
+     */
+    private DocumentDescriptor descriptor(String name, String mediaType, long expectedSize, String expectedSha256,
+                                          DocumentRole role, String documentType) {
+        return new DocumentDescriptor(name, mediaType, strictHashes ? expectedSize : -1,
+                strictHashes ? expectedSha256 : null, role, documentType);
     }
 
     /** SvarUt's own receiver learnt that archives refuse PDFs whose name lacks ".pdf" (SAK v16). */

@@ -1,0 +1,94 @@
+package no.postmottak.svarinn.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.h2.jdbcx.JdbcDataSource;
+
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.keystore.KeyInfo;
+import no.postmottak.api.keystore.KeyStoreService;
+import no.postmottak.inbox.internal.ArchiveProviders;
+import no.postmottak.inbox.internal.JdbcInbox;
+import no.postmottak.keystore.internal.CmsDecryptor;
+import no.postmottak.keystore.internal.KeyEntry;
+import no.postmottak.keystore.internal.KeyRing;
+import no.postmottak.keystore.internal.KeySource;
+import no.postmottak.keystore.internal.SelfSignedKeyGenerator;
+
+/**
+ * A whole receiving installation as plain Java: our key store with a freshly generated key, the inbox on an H2 file
+ * database, and the SvarInn transport pointed at a simulator. Only the OSGi wiring is missing.
+ */
+final class Receiver {
+
+    final KeyRing keys = new KeyRing();
+    final KeyStoreService keyStore;
+    final JdbcInbox inbox;
+    final X509Certificate certificate;
+
+    Receiver(Path dir) throws IOException, GeneralSecurityException, InboxException {
+        Path p12 = dir.resolve("mottak.p12");
+        char[] password = "testpassord".toCharArray();
+        certificate = new SelfSignedKeyGenerator().generate(new SelfSignedKeyGenerator.Request(
+                "CN=Postmottak test, O=Fjordvik kommune", Duration.ofDays(365), 2048, "mottak", password, p12,
+                dir.resolve("mottak.pem"), null));
+        keys.add(KeyEntry.load(KeySource.keystore("test", "arkiv", List.of(), p12, password, "mottak")));
+        CmsDecryptor decryptor = new CmsDecryptor(keys);
+        keyStore = new KeyStoreService() {
+            @Override
+            public InputStream decrypt(InputStream cms) throws IOException {
+                return decryptor.decrypt(cms);
+            }
+
+            @Override
+            public List<KeyInfo> keys() {
+                return keys.infos();
+            }
+        };
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath());
+        dataSource.setUser("sa");
+        inbox = new JdbcInbox(dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
+    }
+
+    /** Adds another key (e.g. a real fixture's) to the key store. */
+    void addPemKey(Path key, Path certificate) {
+        keys.add(KeyEntry.load(KeySource.pem("fixture", "arkiv", List.of(), key, null, certificate)));
+    }
+
+    SvarInnClient client(java.net.URI baseUri, String username, String password) {
+        return new SvarInnClient(baseUri, username, password, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    ForsendelseReceiver receiver(SvarInnClient client, Set<String> orgnrs, boolean strict, FailurePolicy policy) {
+        return new ForsendelseReceiver("arkiv", client, keyStore, inbox, new ForsendelseMapper("arkiv", orgnrs),
+                PayloadReader.Limits.DEFAULT, strict, policy, Set.of("ks.ikkeForOss"));
+    }
+
+    AccountPoller poller(SvarInnClient client, ForsendelseReceiver receiver) {
+        return new AccountPoller("arkiv", "svarinn:test", "node-1", client, receiver, inbox.leases(),
+                Duration.ofMinutes(15), Clock.systemUTC());
+    }
+
+    static byte[] read(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    static void delete(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
