@@ -142,6 +142,13 @@ public abstract class KarafTestSupport {
         return configuration;
     }
 
+    /** Creates or updates the singleton configuration {@code pid}. */
+    protected Configuration putConfiguration(String pid, Map<String, ?> properties) throws IOException {
+        Configuration configuration = configAdmin.getConfiguration(pid, "?");
+        configuration.update(new Hashtable<>(properties));
+        return configuration;
+    }
+
     /** Runs a shell command as an operator would and returns what it printed. */
     protected String executeCommand(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -27,6 +27,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 import no.postmottak.api.keystore.KeyInfo;
 import no.postmottak.api.keystore.KeyStoreService;
@@ -49,6 +51,9 @@ public class KeyStoreIT extends KarafTestSupport {
     @Inject
     private KeyStoreService keyStore;
 
+    @Inject
+    private BundleContext bundleContext;
+
     @Configuration
     public Option[] configuration() {
         return options(karaf("postmottak-keystore"));
@@ -63,7 +68,7 @@ public class KeyStoreIT extends KarafTestSupport {
                 "account", "demo-mottakersystem",
                 "orgnrs", new String[] {"910229028"},
                 "keystore.file", fixture("svarinn-real/efm-fiks-meldingsformidler/somdalen.p12").toString(),
-                "keystore.password", "$[secret:somdalen-password]"));
+                ".keystore.password", "$[secret:somdalen-password]"));
         var svarut = putFactoryConfiguration(KEY_PID, "svarut", Map.of(
                 "account", "sak-mottak",
                 "pem.key.file", fixture("svarinn-real/svarut-sak-mottak/sp-key.pem").toString(),
@@ -115,12 +120,24 @@ public class KeyStoreIT extends KarafTestSupport {
         putFactoryConfiguration(KEY_PID, "generated", Map.of(
                 "account", "eksempel",
                 "keystore.file", p12.toString(),
-                "keystore.password", "hemmelig-passord"));
+                ".keystore.password", "hemmelig-passord"));
         await().atMost(TIMEOUT).until(() -> key("generated").map(KeyInfo::usable).orElse(false));
+        assertNoServicePropertyContains("hemmelig-passord");
 
         String listed = executeCommand("postmottak:key-list");
         assertTrue(listed, listed.contains("Eksempel kommune mottak"));
         assertFalse(listed, listed.contains("hemmelig-passord"));
+    }
+
+    /** Passwords given as private (dot) properties must not leak into service properties (service:list, console). */
+    private void assertNoServicePropertyContains(String secret) throws Exception {
+        for (ServiceReference<?> reference : bundleContext.getAllServiceReferences(null, null)) {
+            for (String key : reference.getPropertyKeys()) {
+                Object value = reference.getProperty(key);
+                String text = value instanceof Object[] array ? java.util.Arrays.toString(array) : String.valueOf(value);
+                assertFalse("service property " + key + " of " + reference, text.contains(secret));
+            }
+        }
     }
 
     private List<String> usableSerials() {

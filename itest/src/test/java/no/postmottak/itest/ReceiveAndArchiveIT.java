@@ -1,0 +1,187 @@
+package no.postmottak.itest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import no.postmottak.api.ItemState;
+import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.InboxItem;
+import no.postmottak.api.inbox.InboxQuery;
+import no.postmottak.svarinn.simulator.Dokument;
+import no.postmottak.svarinn.simulator.ForsendelseSpec;
+import no.postmottak.svarinn.simulator.ForsendelseStatus;
+import no.postmottak.svarinn.simulator.Mottakersystem;
+import no.postmottak.svarinn.simulator.SvarInnSimulator;
+
+/**
+ * The whole path in a real Karaf, configured only through ConfigAdmin: SvarInn simulator → SvarInn account → key store →
+ * inbox on the default embedded H2 → archive, with two organisations on two different archive providers, one of which
+ * goes away and comes back. Also: a second account claiming an org number that is already fetched is refused.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ReceiveAndArchiveIT extends KarafTestSupport {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String FJORDVIK = "921123450";
+    private static final String SOLBERG = "964000123";
+    private static final String USER = "5f0c7a1e-3b8d-4c2a-9e61-7d4b2a9c0f13";
+
+    @Inject
+    private Inbox inbox;
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Configuration
+    public Option[] configuration() {
+        return options(karaf("postmottak-svarinn", "postmottak-archive-filesystem", "postmottak-archive-websak",
+                "postmottak-simulators"));
+    }
+
+    @Test
+    public void mailIsReceivedStoredAcknowledgedAndArchivedToEachOrganisationsTarget() throws Exception {
+        Path dir = Files.createTempDirectory("receive-it");
+        // Our key, made with our own command; its certificate is what SvarUt would encrypt to.
+        executeCommand("postmottak:key-generate --subject \"CN=Postmottak IT, O=Fjordvik kommune\" --password pw-it"
+                + " --certificate " + dir.resolve("mottak.pem") + " " + dir.resolve("mottak.p12"));
+        putFactoryConfiguration("no.postmottak.keystore.key", "it", Map.of(
+                "keystore.file", dir.resolve("mottak.p12").toString(), ".keystore.password", "pw-it"));
+
+        int simPort = freePort();
+        putConfiguration("no.postmottak.svarinn.simulator", Map.of("port", Integer.toString(simPort),
+                "seed.demo", "false"));
+        SvarInnSimulator sim = await().atMost(TIMEOUT).until(this::simulator, s -> s != null);
+        sim.addMottakersystem(Mottakersystem.of("Arkiv", USER, "hemmelig", certificate(dir.resolve("mottak.pem")),
+                FJORDVIK, SOLBERG));
+        String toFjordvik = send(sim, FJORDVIK, "Vedtak om byggetillatelse – gnr 12 bnr 345");
+        String toSolberg = send(sim, SOLBERG, "Søknad om skjenkebevilling");
+        String secondToFjordvik = send(sim, FJORDVIK, "Tilsynsrapport");
+
+        // Two organisations on two different archive targets.
+        Path exportFolder = dir.resolve("eksport");
+        Files.createDirectories(exportFolder);
+        putFactoryConfiguration("no.postmottak.archive.filesystem", "it", Map.of("target.folder",
+                exportFolder.toString()));
+        int acosPort = freePort();
+        putConfiguration("no.postmottak.archive.acosmottak.simulator", Map.of("port", Integer.toString(acosPort),
+                ".tenant", "solberg"));
+        putFactoryConfiguration("no.postmottak.archive.acosmottak", "it", Map.of(
+                "base.url", "http://127.0.0.1:" + acosPort, ".tenant", "solberg"));
+        putFactoryConfiguration("no.postmottak.inbox.organisation", "fjordvik", Map.of("orgnr", FJORDVIK,
+                "displayName", "Fjordvik kommune", "archive.kind", "filesystem"));
+        putFactoryConfiguration("no.postmottak.inbox.organisation", "solberg", Map.of("orgnr", SOLBERG,
+                "displayName", "Solberg kommune", "archive.kind", "acos-mottak"));
+
+        putFactoryConfiguration("no.postmottak.svarinn.account", "arkiv", Map.of(
+                "base.url", sim.baseUri().toString(), "username", USER, ".password", "hemmelig",
+                "orgnrs", new String[] {FJORDVIK, SOLBERG}, "poll.interval.seconds", "3600"));
+
+        await().atMost(TIMEOUT).until(() -> items().size() == 3);
+        await().atMost(TIMEOUT).until(() -> List.of(toFjordvik, toSolberg, secondToFjordvik).stream()
+                .allMatch(id -> sim.forsendelse(id).orElseThrow().status() == ForsendelseStatus.LEST));
+
+        InboxItem fjordvik = item("Vedtak om byggetillatelse – gnr 12 bnr 345");
+        ArchiveReceipt toFolder = inbox.archive(fjordvik.id(), null, "kari");
+        assertEquals("filesystem", toFolder.kind());
+        assertTrue(Files.isRegularFile(exportFolder.resolve(toFolder.journalpostId()).resolve("arkivmelding.xml")));
+        ArchiveReceipt toAcos = inbox.archive(item("Søknad om skjenkebevilling").id(), null, "ola");
+        assertEquals("acos-mottak", toAcos.kind());
+
+        // The filesystem provider goes away: archiving fails cleanly and the item stays; it comes back: retry works.
+        Bundle filesystem = bundle("no.postmottak.archive.filesystem");
+        filesystem.stop();
+        UUID waiting = item("Tilsynsrapport").id();
+        InboxException unavailable = assertThrows(InboxException.class, () -> inbox.archive(waiting, null, "kari"));
+        assertTrue(unavailable.getMessage(), unavailable.getMessage().contains("Arkivmål er ikke tilgjengelig"));
+        assertTrue(ItemState.OPEN.contains(inbox.get(waiting).orElseThrow().state()));
+        filesystem.start();
+        ArchiveReceipt retried = await().atMost(TIMEOUT).ignoreExceptions()
+                .until(() -> inbox.archive(waiting, null, "kari"), r -> r != null);
+        assertEquals("filesystem", retried.kind());
+        assertEquals(ItemState.ARCHIVED, inbox.get(waiting).orElseThrow().state());
+        assertTrue(inbox.auditTrail(waiting).size() >= 2);
+
+        // A second account for an org number that is already fetched is refused, naming both configurations.
+        putFactoryConfiguration("no.postmottak.svarinn.account", "fagsystem", Map.of(
+                "base.url", sim.baseUri().toString(), "username", "annen-bruker", ".password", "x",
+                "orgnrs", new String[] {FJORDVIK}, "poll.interval.seconds", "3600"));
+        await().atMost(TIMEOUT).until(() -> executeCommand("postmottak:svarinn-status"),
+                out -> out.contains("REFUSED") && out.contains("To systemer kan ikke hente for samme organisasjonsnummer"));
+        String status = executeCommand("postmottak:svarinn-status");
+        assertTrue(status, status.contains("«arkiv»") && status.contains("«fagsystem»"));
+        assertTrue(status, !status.contains("hemmelig"));
+    }
+
+    private List<InboxItem> items() throws InboxException {
+        return inbox.find(InboxQuery.all(Set.of(FJORDVIK, SOLBERG), 50)).items();
+    }
+
+    private InboxItem item(String title) throws InboxException {
+        return items().stream().filter(i -> i.metadata().title().equals(title)).findFirst().orElseThrow();
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getSymbolicName().equals(symbolicName)) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("No bundle " + symbolicName);
+    }
+
+    private SvarInnSimulator simulator() {
+        var reference = bundleContext.getServiceReference(SvarInnSimulator.class);
+        return reference == null ? null : bundleContext.getService(reference);
+    }
+
+    private static String send(SvarInnSimulator sim, String orgnr, String title) {
+        byte[] pdf = ("%PDF-1.4\n% " + title + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        return sim.addForsendelse(ForsendelseSpec.builder().mottaker(orgnr, "Kommunen").tittel(title)
+                .date(Instant.now()).dokument(Dokument.of("Brev.pdf", "application/pdf", "H", pdf)).build());
+    }
+
+    private static X509Certificate certificate(Path pem) throws Exception {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
