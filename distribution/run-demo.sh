@@ -13,14 +13,15 @@ if ! java -version 2>&1 | grep -q 'version "17'; then
 fi
 export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 
-echo "Building Postmottak (tests skipped; run them with: mvn verify) ..."
-(cd "$repo" && mvn -q -B install -DskipTests)
+if [ "${POSTMOTTAK_SKIP_BUILD:-}" != "1" ]; then
+  echo "Building Postmottak (tests skipped; run them with: mvn verify) ..."
+  (cd "$repo" && mvn -q -B install -DskipTests)
+fi
 
 demo=$here/target/demo
-version=$(cd "$repo" && mvn -q -B help:evaluate -Dexpression=project.version -DforceStdout)
 if [ ! -d "$demo" ]; then
   mkdir -p "$demo"
-  tar xzf "$here/target/postmottak-$version.tar.gz" -C "$demo" --strip-components=1
+  tar xzf "$(ls "$here"/target/postmottak-distribution-*.tar.gz | head -n 1)" -C "$demo" --strip-components=1
 fi
 
 # A demo receiver key, generated once: the certificate is what a real installation uploads to SvarUt.
@@ -31,16 +32,16 @@ if [ ! -f "$keys/demo.p12" ]; then
   printf '%s' "$password" > "$demo/etc/demo-key-password"
   chmod 600 "$demo/etc/demo-key-password"
   "$JAVA_HOME/bin/keytool" -genkeypair -keyalg RSA -keysize 2048 -sigalg SHA256withRSA -validity 3650 \
-    -alias demo -dname "CN=Postmottak demo, O=Eksempel kommune, serialNumber=910229028" \
+    -alias demo -dname "CN=Postmottak demo, O=Fjordvik kommune, serialNumber=921123450" \
     -storetype PKCS12 -keystore "$keys/demo.p12" -storepass "$password" >/dev/null
   "$JAVA_HOME/bin/keytool" -exportcert -rfc -alias demo -keystore "$keys/demo.p12" -storepass "$password" \
     > "$keys/demo-cert.pem"
   cat > "$demo/etc/no.postmottak.keystore.key-demo.cfg" <<CFG
 # Demo receiver key. The password is read from etc/demo-key-password by ConfigAdmin interpolation.
 account = demo
-orgnrs = ["910229028", "910077473"]
+orgnrs = 921123450, 921765436, 964000123
 keystore.file = \${karaf.etc}/demo-keys/demo.p12
-keystore.password = \$[secret:demo-key-password]
+.keystore.password = \$[secret:demo-key-password]
 keystore.alias = demo
 CFG
 fi
@@ -48,19 +49,25 @@ fi
 "$demo/bin/start"
 trap '"$demo/bin/stop"; echo "Postmottak stopped."; exit 0' INT TERM
 tries=0
-until "$demo/bin/client" -u karaf -p karaf -b <<< "feature:list -i" 2>/dev/null | grep -q postmottak-keystore; do
+until curl -fsS -o /dev/null http://localhost:8181/postmottak/login.html 2>/dev/null; do
   tries=$((tries+1)); [ $tries -lt 180 ] || { echo "Karaf did not come up: see $demo/data/log/karaf.log"; exit 1; }
   sleep 1
 done
 cat <<INFO
 
-Postmottak demo is running.
+Postmottak demo is running: the sample mail arrives from the SvarInn simulator within a minute.
+
+  Inbox:          http://localhost:8181/postmottak/
+                  clerk  kari / kari   (Fjordvik kommune 921123450 and Fjordvik havn KF 921765436)
+                  clerk  ola / ola     (Solberg kommune 964000123)
+                  admin  admin / admin (all organisations, administration page)
   Karaf console:  $demo/bin/client -u karaf -p karaf     (or ssh -p 8101 karaf@localhost, password karaf)
-  Keys:           postmottak:key-list
+                  postmottak:svarinn-status   postmottak:key-list
   Log:            $demo/data/log/karaf.log
+  Archive export: $demo/data/arkiv-eksport   (Fjordvik havn KF archives to a folder)
   Stop:           Ctrl-C here (or $demo/bin/stop)
 
 INFO
-"$demo/bin/client" -u karaf -p karaf -b <<< "postmottak:key-list" 2>/dev/null || true
+"$demo/bin/client" -u karaf -p karaf -b <<< "postmottak:svarinn-status" 2>/dev/null || true
 tail -n 0 -F "$demo/data/log/karaf.log" &
 wait

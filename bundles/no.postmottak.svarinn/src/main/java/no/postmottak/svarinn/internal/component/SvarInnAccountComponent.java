@@ -126,7 +126,7 @@ public class SvarInnAccountComponent implements SvarInnAccount {
     private static Set<String> orgnrs(String[] configured) {
         Set<String> orgnrs = new LinkedHashSet<>();
         Arrays.stream(configured == null ? new String[0] : configured)
-                .flatMap(s -> Arrays.stream(s.split("[,\\s]+"))).filter(s -> !s.isBlank())
+                .flatMap(s -> Arrays.stream(s.split("[\\[\\]\"',\\s]+"))).filter(s -> !s.isBlank())
                 .forEach(orgnr -> {
                     if (!orgnr.matches("\\d{9}")) {
                         throw new IllegalArgumentException("Not an organisation number (9 digits): " + orgnr);

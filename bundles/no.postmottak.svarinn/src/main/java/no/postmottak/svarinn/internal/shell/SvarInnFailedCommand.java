@@ -10,13 +10,14 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 import no.postmottak.svarinn.internal.ItemResult;
 import no.postmottak.svarinn.internal.SvarInnAccount;
+import no.postmottak.svarinn.internal.component.SvarInnAccounts;
 
 @Command(scope = "postmottak", name = "svarinn-failed", description = "Lists forsendelser whose last attempt failed")
 @Service
 public class SvarInnFailedCommand implements Action {
 
-    @Reference(optional = true)
-    List<SvarInnAccount> accounts;
+    @Reference
+    SvarInnAccounts accounts;
 
     @Override
     public Object execute() {
@@ -25,7 +26,7 @@ public class SvarInnFailedCommand implements Action {
         table.column("Forsendelse");
         table.column("Outcome");
         table.column("Reason").maxSize(120);
-        for (SvarInnAccount account : accounts == null ? List.<SvarInnAccount>of() : accounts) {
+        for (SvarInnAccount account : accounts.all()) {
             for (ItemResult r : account.status().failedItems()) {
                 table.addRow().addContent(account.name(), r.forsendelseId(), r.outcome(), r.message());
             }

@@ -9,14 +9,15 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import no.postmottak.svarinn.internal.SvarInnAccount;
+import no.postmottak.svarinn.internal.component.SvarInnAccounts;
 
 @Command(scope = "postmottak", name = "svarinn-poll", description = "Polls SvarInn now (all accounts, or one);"
         + " also resumes an account stopped by an authentication failure")
 @Service
 public class SvarInnPollCommand implements Action {
 
-    @Reference(optional = true)
-    List<SvarInnAccount> accounts;
+    @Reference
+    SvarInnAccounts accounts;
 
     @Argument(index = 0, name = "account", description = "The account's configuration name", required = false)
     String account;
@@ -24,7 +25,7 @@ public class SvarInnPollCommand implements Action {
     @Override
     public Object execute() {
         int n = 0;
-        for (SvarInnAccount a : accounts == null ? List.<SvarInnAccount>of() : accounts) {
+        for (SvarInnAccount a : accounts.all()) {
             if (account == null || account.equals(a.name())) {
                 a.pollNow();
                 n++;

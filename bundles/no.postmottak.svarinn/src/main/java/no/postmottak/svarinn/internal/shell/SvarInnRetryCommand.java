@@ -9,21 +9,22 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import no.postmottak.svarinn.internal.SvarInnAccount;
+import no.postmottak.svarinn.internal.component.SvarInnAccounts;
 
 @Command(scope = "postmottak", name = "svarinn-retry", description = "Forgets a forsendelse's failed attempts and"
         + " polls its account now")
 @Service
 public class SvarInnRetryCommand implements Action {
 
-    @Reference(optional = true)
-    List<SvarInnAccount> accounts;
+    @Reference
+    SvarInnAccounts accounts;
 
     @Argument(index = 0, name = "forsendelse", description = "The forsendelse id", required = true)
     String forsendelseId;
 
     @Override
     public Object execute() {
-        for (SvarInnAccount a : accounts == null ? List.<SvarInnAccount>of() : accounts) {
+        for (SvarInnAccount a : accounts.all()) {
             if (a.status().failedItems().stream().anyMatch(r -> r.forsendelseId().equals(forsendelseId))) {
                 a.retry(forsendelseId);
                 System.out.println("Retrying " + forsendelseId + " through account " + a.name());

@@ -10,14 +10,15 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 import no.postmottak.svarinn.internal.AccountStatus;
 import no.postmottak.svarinn.internal.SvarInnAccount;
+import no.postmottak.svarinn.internal.component.SvarInnAccounts;
 
 @Command(scope = "postmottak", name = "svarinn-status", description = "Shows every SvarInn account: state, last and"
         + " next poll, counts and alerts")
 @Service
 public class SvarInnStatusCommand implements Action {
 
-    @Reference(optional = true)
-    List<SvarInnAccount> accounts;
+    @Reference
+    SvarInnAccounts accounts;
 
     @Override
     public Object execute() {
@@ -29,13 +30,13 @@ public class SvarInnStatusCommand implements Action {
         table.column("Received");
         table.column("Failed");
         table.column("Last result");
-        for (SvarInnAccount account : accounts == null ? List.<SvarInnAccount>of() : accounts) {
+        for (SvarInnAccount account : accounts.all()) {
             AccountStatus s = account.status();
             table.addRow().addContent(s.account(), s.state(), s.lastPoll(), s.nextPoll(), s.received(), s.failed(),
                     s.lastResult());
         }
         table.print(System.out);
-        for (SvarInnAccount account : accounts == null ? List.<SvarInnAccount>of() : accounts) {
+        for (SvarInnAccount account : accounts.all()) {
             account.status().alerts().forEach(alert -> System.out.println("ALERT [" + account.name() + "] " + alert));
         }
         return null;
