@@ -1,5 +1,6 @@
 package no.postmottak.archive.filesystem.internal;
 
+import no.postmottak.arkivmelding.testing.ArchiveFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,14 +46,14 @@ class FilesystemExporterTest {
     @ParameterizedTest
     @EnumSource(ArkivmeldingVersion.class)
     void oneDocument(ArkivmeldingVersion v) throws Exception {
-        ArchiveRequest req = Fixtures.request(1);
+        ArchiveRequest req = ArchiveFixtures.request(1);
         ArchiveReceipt receipt = exporter(v).export(req);
         Path folder = root.resolve("eksport").resolve(req.item().id().toString());
         assertThat(receipt.kind()).isEqualTo("filesystem");
         assertThat(receipt.journalpostId()).isEqualTo(req.item().id().toString());
         assertThat(receipt.details()).containsEntry("folder", folder.toString());
         assertThat(listing(folder)).containsExactly("Søknad om løyve – Ærøy.pdf", "arkivmelding.xml");
-        assertThat(Files.readAllBytes(folder.resolve("Søknad om løyve – Ærøy.pdf"))).isEqualTo(Fixtures.content(0));
+        assertThat(Files.readAllBytes(folder.resolve("Søknad om løyve – Ærøy.pdf"))).isEqualTo(ArchiveFixtures.content(0));
         try (InputStream in = Files.newInputStream(folder.resolve("arkivmelding.xml"))) {
             ArkivmeldingSchemas.validate(v, in);
         }
@@ -61,12 +62,12 @@ class FilesystemExporterTest {
     @ParameterizedTest
     @EnumSource(ArkivmeldingVersion.class)
     void tenDocuments(ArkivmeldingVersion v) throws Exception {
-        ArchiveRequest req = Fixtures.request(10);
+        ArchiveRequest req = ArchiveFixtures.request(10);
         exporter(v).export(req);
         Path folder = root.resolve("eksport").resolve(req.item().id().toString());
         assertThat(listing(folder)).hasSize(11);
         for (int i = 0; i < 10; i++) {
-            assertThat(Files.readAllBytes(folder.resolve(Fixtures.name(i)))).isEqualTo(Fixtures.content(i));
+            assertThat(Files.readAllBytes(folder.resolve(ArchiveFixtures.name(i)))).isEqualTo(ArchiveFixtures.content(i));
         }
         String xml = Files.readString(folder.resolve("arkivmelding.xml"), StandardCharsets.UTF_8);
         assertThat(xml).contains("<referanseDokumentfil>Vedlegg 9 – Åsgårdstrand.pdf</referanseDokumentfil>");
@@ -80,14 +81,14 @@ class FilesystemExporterTest {
     void streamFailingMidwayLeavesNothingAndRetrySucceeds() throws Exception {
         UUID id = UUID.randomUUID();
         FilesystemExporter ex = exporter(ArkivmeldingVersion.EFORMIDLING);
-        assertThatThrownBy(() -> ex.export(Fixtures.request(id, 3, 1)))
+        assertThatThrownBy(() -> ex.export(ArchiveFixtures.request(id, 3, 1)))
                 .isInstanceOfSatisfying(ArchiveException.class, e -> {
                     assertThat(e.isRetryable()).isTrue();
                     assertThat(e.reason()).isEqualTo(ArchiveException.Reason.UNAVAILABLE);
                 });
         assertThat(listing(root.resolve("eksport"))).isEmpty();
 
-        ex.export(Fixtures.request(id, 3, -1));
+        ex.export(ArchiveFixtures.request(id, 3, -1));
         assertThat(listing(root.resolve("eksport"))).containsExactly(id.toString());
         assertThat(listing(root.resolve("eksport").resolve(id.toString()))).hasSize(4);
     }
@@ -98,23 +99,23 @@ class FilesystemExporterTest {
         Path target = root.resolve("eksport");
         // what a killed JVM leaves: a temp folder with half a file, no arkivmelding.xml
         Path leftover = Files.createDirectories(target.resolve("." + id + ".tmp-" + UUID.randomUUID()));
-        Files.write(leftover.resolve(Fixtures.name(0)), new byte[] {1, 2, 3});
+        Files.write(leftover.resolve(ArchiveFixtures.name(0)), new byte[] {1, 2, 3});
         Path otherItems = Files.createDirectories(target.resolve("." + UUID.randomUUID() + ".tmp-x"));
 
-        exporter(ArkivmeldingVersion.EFORMIDLING).export(Fixtures.request(id, 2, -1));
+        exporter(ArkivmeldingVersion.EFORMIDLING).export(ArchiveFixtures.request(id, 2, -1));
 
         assertThat(leftover).doesNotExist();
         assertThat(otherItems).exists(); // another item's export may still be running: not ours to remove
-        assertThat(Files.readAllBytes(target.resolve(id.toString()).resolve(Fixtures.name(0))))
-                .isEqualTo(Fixtures.content(0));
+        assertThat(Files.readAllBytes(target.resolve(id.toString()).resolve(ArchiveFixtures.name(0))))
+                .isEqualTo(ArchiveFixtures.content(0));
     }
 
     @Test
     void retryAfterSuccessGivesSameReceiptAndNoSecondFolder() throws Exception {
         UUID id = UUID.randomUUID();
         FilesystemExporter ex = exporter(ArkivmeldingVersion.V1);
-        ArchiveReceipt first = ex.export(Fixtures.request(id, 2, -1));
-        ArchiveReceipt second = ex.export(Fixtures.request(id, 2, -1));
+        ArchiveReceipt first = ex.export(ArchiveFixtures.request(id, 2, -1));
+        ArchiveReceipt second = ex.export(ArchiveFixtures.request(id, 2, -1));
         assertThat(second).isEqualTo(first);
         assertThat(listing(root.resolve("eksport"))).containsExactly(id.toString());
     }
@@ -127,7 +128,7 @@ class FilesystemExporterTest {
         try {
             List<java.util.concurrent.Future<ArchiveReceipt>> all = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                all.add(pool.submit(() -> ex.export(Fixtures.request(id, 3, -1))));
+                all.add(pool.submit(() -> ex.export(ArchiveFixtures.request(id, 3, -1))));
             }
             for (var f : all) {
                 assertThat(f.get().journalpostId()).isEqualTo(id.toString());
@@ -141,8 +142,8 @@ class FilesystemExporterTest {
 
     @Test
     void corruptedDocumentIsRejected() throws Exception {
-        ArchiveRequest good = Fixtures.request(1);
-        var doc = new Fixtures.BytesDocument(Fixtures.stored(0), "noe annet".getBytes(StandardCharsets.UTF_8), false);
+        ArchiveRequest good = ArchiveFixtures.request(1);
+        var doc = new ArchiveFixtures.BytesDocument(ArchiveFixtures.stored(0), "noe annet".getBytes(StandardCharsets.UTF_8), false);
         ArchiveRequest bad = new ArchiveRequest(good.item(), List.of(doc), null, good.progress());
         assertThatThrownBy(() -> exporter(ArkivmeldingVersion.EFORMIDLING).export(bad))
                 .isInstanceOfSatisfying(ArchiveException.class,
@@ -154,7 +155,7 @@ class FilesystemExporterTest {
     @Test
     void targetThatIsAFileIsNotAvailable() throws Exception {
         Files.writeString(root.resolve("eksport"), "not a folder");
-        assertThatThrownBy(() -> exporter(ArkivmeldingVersion.EFORMIDLING).export(Fixtures.request(1)))
+        assertThatThrownBy(() -> exporter(ArkivmeldingVersion.EFORMIDLING).export(ArchiveFixtures.request(1)))
                 .isInstanceOfSatisfying(ArchiveException.class,
                         e -> assertThat(e.reason()).isEqualTo(ArchiveException.Reason.TARGET_NOT_AVAILABLE));
     }
@@ -163,7 +164,7 @@ class FilesystemExporterTest {
     void componentReadsItsConfiguration() throws Exception {
         var config = Converters.standardConverter().convert(Map.of("target.folder", root.resolve("k").toString(),
                 "schema.version", "v1")).to(FilesystemArchiveComponent.Config.class);
-        ArchiveRequest req = Fixtures.request(1);
+        ArchiveRequest req = ArchiveFixtures.request(1);
         new FilesystemArchiveComponent(config).archive(req);
         try (InputStream in = Files.newInputStream(root.resolve("k").resolve(req.item().id().toString())
                 .resolve("arkivmelding.xml"))) {

@@ -64,6 +64,7 @@ abstract class SimServer implements AutoCloseable {
 
     /** Lets held requests go on (they then fail with 503, their client has long given up). */
     public void releaseHeld() {
+        hangCount.set(0); // a held request that had not arrived yet must not catch a later one
         hangLatch.countDown();
     }
 

@@ -24,7 +24,7 @@ import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveException.Reason;
 import no.postmottak.api.archive.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
-import no.postmottak.archive.websak.internal.Fixtures;
+import no.postmottak.arkivmelding.testing.ArchiveFixtures;
 import no.postmottak.archive.websak.internal.sim.AcosMottakSimulator;
 import no.postmottak.arkivmelding.ArkivmeldingSettings;
 import no.postmottak.arkivmelding.ArkivmeldingVersion;
@@ -58,14 +58,14 @@ class AcosMottakClientTest {
     @ParameterizedTest
     @EnumSource(ArkivmeldingVersion.class)
     void deliversOneDocument(ArkivmeldingVersion v) throws Exception {
-        ArchiveRequest req = Fixtures.request(1);
+        ArchiveRequest req = ArchiveFixtures.request(1);
         ArchiveReceipt receipt = client(v).deliver(req);
         assertThat(receipt.kind()).isEqualTo("acos-mottak");
         assertThat(receipt.journalpostId()).isEqualTo(req.item().id().toString());
         assertThat(sim.deliveries()).singleElement().satisfies(d -> {
             assertThat(d.zipName()).isEqualTo(req.item().id() + ".zip");
-            assertThat(d.files()).containsOnlyKeys(Fixtures.name(0));
-            assertThat(d.files().get(Fixtures.name(0))).isEqualTo(Fixtures.content(0));
+            assertThat(d.files()).containsOnlyKeys(ArchiveFixtures.name(0));
+            assertThat(d.files().get(ArchiveFixtures.name(0))).isEqualTo(ArchiveFixtures.content(0));
             assertThat(d.arkivmeldingXml()).contains("Svar på søknad – Æsøy bru", "Inngående dokument");
         });
     }
@@ -73,18 +73,18 @@ class AcosMottakClientTest {
     @ParameterizedTest
     @EnumSource(ArkivmeldingVersion.class)
     void deliversTenDocuments(ArkivmeldingVersion v) throws Exception {
-        client(v).deliver(Fixtures.request(10));
+        client(v).deliver(ArchiveFixtures.request(10));
         assertThat(sim.deliveries()).singleElement().satisfies(d -> {
             assertThat(d.files()).hasSize(10);
             for (int i = 0; i < 10; i++) {
-                assertThat(d.files().get(Fixtures.name(i))).isEqualTo(Fixtures.content(i));
+                assertThat(d.files().get(ArchiveFixtures.name(i))).isEqualTo(ArchiveFixtures.content(i));
             }
         });
     }
 
     @Test
     void retryAfterSuccessDoesNotDeliverTwice() throws Exception {
-        ArchiveRequest req = Fixtures.request(2);
+        ArchiveRequest req = ArchiveFixtures.request(2);
         AcosMottakClient c = client(ArkivmeldingVersion.EFORMIDLING);
         ArchiveReceipt first = c.deliver(req);
         ArchiveReceipt again = c.deliver(req); // same progress: the inbox crashed before marking it archived
@@ -96,7 +96,7 @@ class AcosMottakClientTest {
     @Test
     void serverErrorIsRetryableAndRetrySucceeds() throws Exception {
         AcosMottakClient c = client(ArkivmeldingVersion.EFORMIDLING);
-        ArchiveRequest req = Fixtures.request(2);
+        ArchiveRequest req = ArchiveFixtures.request(2);
         sim.failNext(500, 1);
         assertThatThrownBy(() -> c.deliver(req)).isInstanceOfSatisfying(ArchiveException.class, e -> {
             assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
@@ -110,7 +110,7 @@ class AcosMottakClientTest {
     @Test
     void rejectedDeliveryLeavesNoDuplicateWarning() throws Exception {
         AcosMottakClient c = client(ArkivmeldingVersion.EFORMIDLING);
-        ArchiveRequest req = Fixtures.request(1);
+        ArchiveRequest req = ArchiveFixtures.request(1);
         sim.failNext(400, 1);
         assertThatThrownBy(() -> c.deliver(req)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED));
@@ -120,7 +120,7 @@ class AcosMottakClientTest {
     @Test
     void timeoutIsRetryable() throws Exception {
         AcosMottakClient c = client(ArkivmeldingVersion.EFORMIDLING, TENANT, Duration.ofMillis(500));
-        ArchiveRequest req = Fixtures.request(1);
+        ArchiveRequest req = ArchiveFixtures.request(1);
         sim.holdNext(1);
         assertThatThrownBy(() -> c.deliver(req)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE)).hasMessageContaining("i tide");
@@ -135,7 +135,7 @@ class AcosMottakClientTest {
     void unreachableIsRetryable() throws Exception {
         AcosMottakClient c = client(ArkivmeldingVersion.EFORMIDLING);
         sim.close();
-        ArchiveRequest req = Fixtures.request(1);
+        ArchiveRequest req = ArchiveFixtures.request(1);
         assertThatThrownBy(() -> c.deliver(req)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
         assertThat(req.progress().load()).isEmpty(); // never connected: no duplicate warning later
@@ -146,7 +146,7 @@ class AcosMottakClientTest {
     void wrongTenantIsRejectedWithoutShowingTheKey() throws Exception {
         String wrong = "11111111-2222-3333-4444-555555555555";
         AcosMottakClient c = client(ArkivmeldingVersion.EFORMIDLING, wrong, Duration.ofSeconds(30));
-        assertThatThrownBy(() -> c.deliver(Fixtures.request(1))).isInstanceOfSatisfying(ArchiveException.class, e -> {
+        assertThatThrownBy(() -> c.deliver(ArchiveFixtures.request(1))).isInstanceOfSatisfying(ArchiveException.class, e -> {
             assertThat(e.reason()).isEqualTo(Reason.REJECTED);
             assertThat(e.getMessage()).contains("401").doesNotContain(wrong).doesNotContain(TENANT);
         });
@@ -156,7 +156,7 @@ class AcosMottakClientTest {
     void schemaMismatchIsRejectedWithTheSimulatorsReason() throws Exception {
         sim = AcosMottakSimulator.start(0, TENANT, ArkivmeldingVersion.V1);
         AcosMottakClient c = client(ArkivmeldingVersion.EFORMIDLING); // writes the other schema
-        assertThatThrownBy(() -> c.deliver(Fixtures.request(1))).isInstanceOfSatisfying(ArchiveException.class,
+        assertThatThrownBy(() -> c.deliver(ArchiveFixtures.request(1))).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED))
                 .hasMessageContaining("400").hasMessageContaining("arkivmelding.xml er ugyldig");
         assertThat(sim.deliveries()).isEmpty();
@@ -164,8 +164,8 @@ class AcosMottakClientTest {
 
     @Test
     void corruptDocumentIsRejectedAndNothingSent() throws Exception {
-        ArchiveRequest good = Fixtures.request(1);
-        var doc = new Fixtures.BytesDocument(Fixtures.stored(0), "annet innhold".getBytes(StandardCharsets.UTF_8),
+        ArchiveRequest good = ArchiveFixtures.request(1);
+        var doc = new ArchiveFixtures.BytesDocument(ArchiveFixtures.stored(0), "annet innhold".getBytes(StandardCharsets.UTF_8),
                 false);
         ArchiveRequest bad = new ArchiveRequest(good.item(), List.of(doc), null, good.progress());
         assertThatThrownBy(() -> client(ArkivmeldingVersion.EFORMIDLING).deliver(bad))
@@ -199,16 +199,16 @@ class AcosMottakClientTest {
     void simulatorRequiresArkivmeldingAndEveryReferencedFile() throws Exception {
         sim = AcosMottakSimulator.start(0, TENANT, ArkivmeldingVersion.EFORMIDLING);
         // a valid arkivmelding for two documents, but only the first file in the zip
-        ArchiveRequest req = Fixtures.request(2);
+        ArchiveRequest req = ArchiveFixtures.request(2);
         var writer = ArkivmeldingWriter.create(ArkivmeldingSettings.defaults(ArkivmeldingVersion.EFORMIDLING));
         var xml = new java.io.ByteArrayOutputStream();
         writer.write(req.item(), null, no.postmottak.arkivmelding.ArkivmeldingFile.of(req.item().documents()), xml);
         HttpResponse<String> missingFile = postZip(zip(Map.of("arkivmelding.xml", xml.toByteArray(),
-                Fixtures.name(0), Fixtures.content(0))));
+                ArchiveFixtures.name(0), ArchiveFixtures.content(0))));
         assertThat(missingFile.statusCode()).isEqualTo(400);
         assertThat(missingFile.body()).contains("Vedlegg 1 – Åsgårdstrand.pdf").contains("mangler");
 
-        HttpResponse<String> noXml = postZip(zip(Map.of(Fixtures.name(0), Fixtures.content(0))));
+        HttpResponse<String> noXml = postZip(zip(Map.of(ArchiveFixtures.name(0), ArchiveFixtures.content(0))));
         assertThat(noXml.statusCode()).isEqualTo(400);
         assertThat(noXml.body()).contains("arkivmelding.xml mangler");
 
@@ -259,7 +259,7 @@ class AcosMottakClientTest {
         sim = AcosMottakSimulator.start(0, TENANT, ArkivmeldingVersion.V1);
         var config = Converters.standardConverter().convert(Map.of("base.url", sim.baseUri().toString(),
                 ".tenant", TENANT, "schema.version", "v1")).to(AcosMottakArchiveComponent.Config.class);
-        new AcosMottakArchiveComponent(config).archive(Fixtures.request(3));
+        new AcosMottakArchiveComponent(config).archive(ArchiveFixtures.request(3));
         assertThat(sim.deliveries()).singleElement().satisfies(d -> assertThat(d.files()).hasSize(3));
         var bad = Converters.standardConverter().convert(Map.of("base.url", "ftp://x", ".tenant", TENANT))
                 .to(AcosMottakArchiveComponent.Config.class);

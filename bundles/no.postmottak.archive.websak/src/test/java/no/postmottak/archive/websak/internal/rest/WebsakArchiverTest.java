@@ -26,7 +26,7 @@ import no.postmottak.api.archive.ArchiveProgress;
 import no.postmottak.api.archive.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.api.archive.CaseInfo;
-import no.postmottak.archive.websak.internal.Fixtures;
+import no.postmottak.arkivmelding.testing.ArchiveFixtures;
 import no.postmottak.archive.websak.internal.sim.WebsakSimulator;
 import no.postmottak.archive.websak.internal.sim.WebsakSimulator.Journalpost;
 
@@ -72,8 +72,8 @@ class WebsakArchiverTest {
             assertThat(jp.documents()).hasSize(documents);
             assertThat(jp.documents().get(0).dokumentType()).isEqualTo("Hoveddokument");
             for (int i = 0; i < documents; i++) {
-                assertThat(jp.documents().get(i).navn()).isEqualTo(Fixtures.name(i));
-                assertThat(jp.documents().get(i).content()).isEqualTo(Fixtures.content(i));
+                assertThat(jp.documents().get(i).navn()).isEqualTo(ArchiveFixtures.name(i));
+                assertThat(jp.documents().get(i).content()).isEqualTo(ArchiveFixtures.content(i));
                 if (i > 0) {
                     assertThat(jp.documents().get(i).dokumentType()).isEqualTo("Vedlegg");
                 }
@@ -84,7 +84,7 @@ class WebsakArchiverTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 10})
     void filesOnTheFallbackCase(int documents) throws Exception {
-        ArchiveReceipt receipt = archiver().archive(Fixtures.request(documents));
+        ArchiveReceipt receipt = archiver().archive(ArchiveFixtures.request(documents));
         assertOneCompleteJournalpost(documents);
         Journalpost jp = sim.journalposts().get(0);
         assertThat(jp.sakId()).isEqualTo(fallback);
@@ -103,7 +103,7 @@ class WebsakArchiverTest {
 
     @Test
     void filesOnTheChosenCase() throws Exception {
-        ArchiveRequest r = Fixtures.request(2);
+        ArchiveRequest r = ArchiveFixtures.request(2);
         CaseInfo target = new CaseInfo(Integer.toString(chosen), new CaseNumber(2025, 77), "Byggesak – Ærøy");
         ArchiveReceipt receipt = archiver().archive(withProgress(r, r.progress(), target));
         assertThat(sim.journalposts()).singleElement().satisfies(jp -> assertThat(jp.sakId()).isEqualTo(chosen));
@@ -112,7 +112,7 @@ class WebsakArchiverTest {
 
     @Test
     void noCaseAndNoFallbackNeedsAnAdministrator() {
-        assertThatThrownBy(() -> archiver(SECRET, Duration.ofSeconds(5), null).archive(Fixtures.request(1)))
+        assertThatThrownBy(() -> archiver(SECRET, Duration.ofSeconds(5), null).archive(ArchiveFixtures.request(1)))
                 .isInstanceOfSatisfying(ArchiveException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TARGET_NOT_AVAILABLE));
         assertThat(sim.journalposts()).isEmpty();
@@ -120,7 +120,7 @@ class WebsakArchiverTest {
 
     @Test
     void unknownCaseIsRejected() {
-        ArchiveRequest r = Fixtures.request(1);
+        ArchiveRequest r = ArchiveFixtures.request(1);
         CaseInfo target = new CaseInfo("424242", new CaseNumber(2020, 1), "");
         assertThatThrownBy(() -> archiver().archive(withProgress(r, r.progress(), target)))
                 .isInstanceOfSatisfying(ArchiveException.class, e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED))
@@ -129,7 +129,7 @@ class WebsakArchiverTest {
 
     @Test
     void failedUploadResumesOnTheSameJournalpost() throws Exception {
-        ArchiveRequest r = Fixtures.request(10);
+        ArchiveRequest r = ArchiveFixtures.request(10);
         WebsakArchiver a = archiver();
         sim.failUpload(4, 500);
         assertThatThrownBy(() -> a.archive(r)).isInstanceOfSatisfying(ArchiveException.class,
@@ -150,7 +150,7 @@ class WebsakArchiverTest {
                 throw new IllegalStateException("database borte");
             }
         });
-        ArchiveRequest r = withProgress(Fixtures.request(5), p, null);
+        ArchiveRequest r = withProgress(ArchiveFixtures.request(5), p, null);
         WebsakArchiver a = archiver();
         assertThatThrownBy(() -> a.archive(r)).isInstanceOf(IllegalStateException.class);
         assertThat(sim.journalposts().get(0).documents()).hasSize(2); // noted: 1
@@ -160,7 +160,7 @@ class WebsakArchiverTest {
 
     @Test
     void lostAnswerToCreateMakesANewJournalpostAndWarns() throws Exception {
-        ArchiveRequest r = Fixtures.request(2);
+        ArchiveRequest r = ArchiveFixtures.request(2);
         WebsakArchiver a = archiver();
         sim.loseCreateAnswer(); // WebSak makes the journalpost, then answers 502
         assertThatThrownBy(() -> a.archive(r)).isInstanceOfSatisfying(ArchiveException.class,
@@ -175,9 +175,9 @@ class WebsakArchiverTest {
 
     @Test
     void rejectedCreateLeavesNoWarning() throws Exception {
-        ArchiveRequest r = Fixtures.request(1);
+        ArchiveRequest r = ArchiveFixtures.request(1);
         WebsakArchiver a = archiver();
-        a.archive(Fixtures.request(1)); // token cached: the 400 below hits journalpost/ny
+        a.archive(ArchiveFixtures.request(1)); // token cached: the 400 below hits journalpost/ny
         sim.failNext(400, 1);
         assertThatThrownBy(() -> a.archive(r)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED));
@@ -191,7 +191,7 @@ class WebsakArchiverTest {
                 sim.revokeTokens(); // mid-run, after the second upload: the archive forgets our token
             }
         });
-        archiver().archive(withProgress(Fixtures.request(4), p, null));
+        archiver().archive(withProgress(ArchiveFixtures.request(4), p, null));
         assertOneCompleteJournalpost(4);
         assertThat(sim.tokensIssued()).isEqualTo(2);
     }
@@ -199,12 +199,12 @@ class WebsakArchiverTest {
     @Test
     void tokenIsRefreshedBeforeExpiry() throws Exception {
         WebsakArchiver a = archiver();
-        a.archive(Fixtures.request(1));
+        a.archive(ArchiveFixtures.request(1));
         assertThat(sim.tokensIssued()).isEqualTo(1);
-        a.archive(Fixtures.request(1));
+        a.archive(ArchiveFixtures.request(1));
         assertThat(sim.tokensIssued()).isEqualTo(1); // cached
         clock.advance(Duration.ofMinutes(59).plusSeconds(30)); // 30 s left of the hour: too close
-        a.archive(Fixtures.request(1));
+        a.archive(ArchiveFixtures.request(1));
         assertThat(sim.tokensIssued()).isEqualTo(2);
         assertThat(sim.journalposts()).hasSize(3);
     }
@@ -212,7 +212,7 @@ class WebsakArchiverTest {
     @Test
     void wrongSecretIsRejectedWithoutShowingIt() {
         assertThatThrownBy(() -> archiver("feil-" + SECRET, Duration.ofSeconds(5), fallback)
-                .archive(Fixtures.request(1))).isInstanceOfSatisfying(ArchiveException.class, e -> {
+                .archive(ArchiveFixtures.request(1))).isInstanceOfSatisfying(ArchiveException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.REJECTED);
                     assertThat(e.getMessage()).contains("postmottak").doesNotContain(SECRET);
                 });
@@ -221,12 +221,12 @@ class WebsakArchiverTest {
     @Test
     void serverErrorsAreRetryable() throws Exception {
         WebsakArchiver a = archiver();
-        ArchiveRequest r = Fixtures.request(2);
+        ArchiveRequest r = ArchiveFixtures.request(2);
         sim.failNext(500, 1); // the token request
         assertThatThrownBy(() -> a.archive(r)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
         assertThat(r.progress().load()).isEmpty(); // nothing reached journalpost/ny: no duplicate to fear
-        a.archive(Fixtures.request(1)); // token cached now
+        a.archive(ArchiveFixtures.request(1)); // token cached now
         sim.failNext(503, 1); // journalpost/ny fails
         assertThatThrownBy(() -> a.archive(r)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE)).hasMessageContaining("503");
@@ -243,8 +243,8 @@ class WebsakArchiverTest {
                 fallback);
         WebsakArchiver hasty = new WebsakArchiver(new WebsakApi(sim.apiBase(), tokens, http,
                 Duration.ofMillis(700)), template, fallback);
-        slow.archive(Fixtures.request(1)); // token cached, so the held request below is an API call
-        ArchiveRequest r = Fixtures.request(2);
+        slow.archive(ArchiveFixtures.request(1)); // token cached, so the held request below is an API call
+        ArchiveRequest r = ArchiveFixtures.request(2);
         sim.holdNext(1);
         assertThatThrownBy(() -> hasty.archive(r)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE)).hasMessageContaining("i tide");
@@ -260,7 +260,7 @@ class WebsakArchiverTest {
                 "token.url", sim.tokenUrl().toString(), "client.id", "postmottak", ".client.secret", SECRET,
                 "journalpost.template.id", template, "fallback.case.id", fallback));
         var config = Converters.standardConverter().convert(props).to(WebsakArchiveComponent.Config.class);
-        new WebsakArchiveComponent(config).archive(Fixtures.request(3));
+        new WebsakArchiveComponent(config).archive(ArchiveFixtures.request(3));
         assertOneCompleteJournalpost(3);
         props.put("journalpost.template.id", 0);
         var missing = Converters.standardConverter().convert(props).to(WebsakArchiveComponent.Config.class);

@@ -1,4 +1,4 @@
-package no.postmottak.archive.websak.internal;
+package no.postmottak.arkivmelding.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -26,10 +26,11 @@ import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.StoredDocument;
 
-/** Real API records for tests: items with Norwegian text, in-memory documents and progress. */
-public final class Fixtures {
+/**
+ * Shared by the archive providers' tests (published as this module's test-jar). Real API records for tests: items with Norwegian text, in-memory documents and progress. */
+public final class ArchiveFixtures {
 
-    private Fixtures() {
+    private ArchiveFixtures() {
     }
 
     public static byte[] content(int i) {
