@@ -40,7 +40,7 @@ public class OrganisationComponent {
         }
         CaseNumber fallback = blank(c.fallbackCase()) ? null : CaseNumber.parse(c.fallbackCase());
         Organisation.Smtp smtp = blank(c.smtp_host()) ? null : new Organisation.Smtp(c.smtp_host().trim(),
-                c.smtp_port(), emptyToNull(c.smtp_username()), emptyToNull(c.smtp_password()), c.smtp_tls(),
+                c.smtp_port(), emptyToNull(c.smtp_username()), emptyToNull(c._smtp_password()), c.smtp_tls(),
                 emptyToNull(c.smtp_from()));
         return new Organisation(c.orgnr().trim(), c.displayName(), emptyToNull(c.archive_kind()), fallback, smtp,
                 Duration.ofHours(Math.max(0, c.deletedContentRetentionHours())));

@@ -32,8 +32,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "SMTP-brukernavn", required = false)
     String smtp_username() default "";
 
-    @AttributeDefinition(name = "SMTP-passord", type = AttributeType.PASSWORD, required = false)
-    String smtp_password() default "";
+    @AttributeDefinition(name = "SMTP-passord", type = AttributeType.PASSWORD, required = false,
+            description = "Punktum foran (.smtp.password) holder det utenfor tjenesteegenskapene")
+    String _smtp_password() default "";
 
     @AttributeDefinition(name = "SMTP med TLS (STARTTLS påkrevd)")
     boolean smtp_tls() default true;

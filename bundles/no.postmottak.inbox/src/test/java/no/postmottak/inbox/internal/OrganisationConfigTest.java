@@ -32,7 +32,7 @@ class OrganisationConfigTest {
     void convertsTheConfigurationAndUpdatesLive() {
         Map<String, Object> values = new HashMap<>(Map.of("orgnr", " 910000001 ", "archive_kind", "websak",
                 "fallbackCase", "2024/1", "smtp_host", "smtp.kommune.no", "smtp_username", "postmottak",
-                "smtp_password", "hemmelig", "smtp_from", "postmottak@kommune.no",
+                ".smtp.password", "hemmelig", "smtp_from", "postmottak@kommune.no",
                 "deletedContentRetentionHours", 24));
         OrganisationComponent component = new OrganisationComponent(config(values));
 
