@@ -111,11 +111,13 @@ public abstract class KarafTestSupport {
 
     /** Karaf's own ports are fixed unless overridden: take free ones so parallel builds do not clash. */
     private static Option freePorts() {
+        String httpPort = freePort();
         return composite(
+                systemProperty("postmottak.httpPort").value(httpPort),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "javax.servlet.context.tempdir",
                         "${karaf.data}/pax-web/tmp"));
     }
@@ -126,6 +128,11 @@ public abstract class KarafTestSupport {
         } catch (IOException e) {
             throw new IllegalStateException("No free port", e);
         }
+    }
+
+    /** Karaf's HTTP base URL, e.g. {@code http://localhost:41234}. */
+    protected static String httpBase() {
+        return "http://localhost:" + System.getProperty("postmottak.httpPort");
     }
 
     /** A fixture file, as the Karaf process sees it. */

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -68,7 +69,8 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
     @Configuration
     public Option[] configuration() {
         return options(karaf("postmottak-svarinn", "postmottak-archive-filesystem", "postmottak-archive-websak",
-                "postmottak-simulators"));
+                "postmottak-web", "postmottak-simulators"),
+                editConfigurationFilePut("etc/users.properties", "kari", "kari-passord,postmottak-org-" + FJORDVIK));
     }
 
     @Test
@@ -120,6 +122,8 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         ArchiveReceipt toAcos = inbox.archive(item("Søknad om skjenkebevilling").id(), null, "ola");
         assertEquals("acos-mottak", toAcos.kind());
 
+        clerkOfOneOrganisationSeesOnlyItsMailOverHttp(fjordvik.id(), item("Søknad om skjenkebevilling").id());
+
         // The filesystem provider goes away: archiving fails cleanly and the item stays; it comes back: retry works.
         Bundle filesystem = bundle("no.postmottak.archive.filesystem");
         filesystem.stop();
@@ -143,6 +147,29 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         String status = executeCommand("postmottak:svarinn-status");
         assertTrue(status, status.contains("«arkiv»") && status.contains("«fagsystem»"));
         assertTrue(status, !status.contains("hemmelig"));
+    }
+
+    /** The web inbox in this Karaf: JAAS login, the clerk's list, and 403 for another organisation's item. */
+    private void clerkOfOneOrganisationSeesOnlyItsMailOverHttp(UUID own, UUID foreign) throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = httpBase() + "/postmottak";
+        java.net.http.HttpResponse<String> login = await().atMost(TIMEOUT).ignoreExceptions().until(() ->
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", httpBase())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=kari&password=kari-passord"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 303);
+        assertEquals(303, login.statusCode());
+        String list = get(http, base + "/api/items").body();
+        assertTrue(list, list.contains(own.toString()) && !list.contains(foreign.toString()));
+        assertEquals(403, get(http, base + "/api/items/" + foreign).statusCode());
+        assertEquals(403, get(http, base + "/api/items/" + foreign + "/documents/0").statusCode());
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private List<InboxItem> items() throws InboxException {
