@@ -39,9 +39,11 @@ final class Receiver {
     Receiver(Path dir) throws IOException, GeneralSecurityException, InboxException {
         Path p12 = dir.resolve("mottak.p12");
         char[] password = "testpassord".toCharArray();
-        certificate = new SelfSignedKeyGenerator().generate(new SelfSignedKeyGenerator.Request(
-                "CN=Postmottak test, O=Fjordvik kommune", Duration.ofDays(365), 2048, "mottak", password, p12,
-                dir.resolve("mottak.pem"), null));
+        // An existing installation (e.g. one restarted after a kill) keeps its key.
+        certificate = Files.exists(p12) ? storedCertificate(p12, password)
+                : new SelfSignedKeyGenerator().generate(new SelfSignedKeyGenerator.Request(
+                        "CN=Postmottak test, O=Fjordvik kommune", Duration.ofDays(365), 2048, "mottak", password, p12,
+                        dir.resolve("mottak.pem"), null));
         keys.add(KeyEntry.load(KeySource.keystore("test", "arkiv", List.of(), p12, password, "mottak")));
         CmsDecryptor decryptor = new CmsDecryptor(keys);
         keyStore = new KeyStoreService() {
@@ -55,10 +57,32 @@ final class Receiver {
                 return keys.infos();
             }
         };
+        JdbcDataSource dataSource = h2(dir);
+        inbox = new JdbcInbox(dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
+    }
+
+    private static X509Certificate storedCertificate(Path p12, char[] password)
+            throws IOException, GeneralSecurityException {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(p12)) {
+            store.load(in, password);
+        }
+        return (X509Certificate) store.getCertificate("mottak");
+    }
+
+    private static JdbcDataSource h2(Path dir) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath());
         dataSource.setUser("sa");
-        inbox = new JdbcInbox(dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
+        return dataSource;
+    }
+
+    /**
+     * A connection that keeps the embedded H2 database of {@code dir} open until closed: without one, H2 closes
+     * the database whenever the inbox's last connection closes and reopens it on the next (slow).
+     */
+    static java.sql.Connection holdOpen(Path dir) throws java.sql.SQLException {
+        return h2(dir).getConnection();
     }
 
     /** Adds another key (e.g. a real fixture's) to the key store. */
@@ -71,7 +95,13 @@ final class Receiver {
     }
 
     ForsendelseReceiver receiver(SvarInnClient client, Set<String> orgnrs, boolean strict, FailurePolicy policy) {
-        return new ForsendelseReceiver("arkiv", client, keyStore, inbox, new ForsendelseMapper("arkiv", orgnrs),
+        return receiver(client, orgnrs, strict, policy, inbox);
+    }
+
+    /** A receiver storing through {@code into} (e.g. the inbox wrapped to observe it). */
+    ForsendelseReceiver receiver(SvarInnClient client, Set<String> orgnrs, boolean strict, FailurePolicy policy,
+                                 no.postmottak.api.inbox.Inbox into) {
+        return new ForsendelseReceiver("arkiv", client, keyStore, into, new ForsendelseMapper("arkiv", orgnrs),
                 PayloadReader.Limits.DEFAULT, strict, policy, Set.of("ks.ikkeForOss"));
     }
 

@@ -1,0 +1,191 @@
+package no.postmottak.benchmarks.svarinn;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.keystore.KeyInfo;
+import no.postmottak.api.keystore.KeyStoreService;
+import no.postmottak.inbox.internal.ArchiveProviders;
+import no.postmottak.inbox.internal.JdbcInbox;
+import no.postmottak.keystore.internal.CmsDecryptor;
+import no.postmottak.keystore.internal.KeyEntry;
+import no.postmottak.keystore.internal.KeyRing;
+import no.postmottak.keystore.internal.KeySource;
+import no.postmottak.keystore.internal.SelfSignedKeyGenerator;
+import no.postmottak.svarinn.internal.AccountPoller;
+import no.postmottak.svarinn.internal.FailurePolicy;
+import no.postmottak.svarinn.internal.ForsendelseMapper;
+import no.postmottak.svarinn.internal.ForsendelseReceiver;
+import no.postmottak.svarinn.internal.PayloadReader;
+import no.postmottak.svarinn.internal.SvarInnClient;
+
+/**
+ * A receiving installation as plain Java (as in production minus OSGi): generated key in a PKCS#12, key store,
+ * inbox on H2 (file) or PostgreSQL (embedded), SvarInn transport. The key store and the inbox are wrapped with
+ * timers so a run can say where the time went.
+ */
+final class Installation implements AutoCloseable {
+
+    /** Nanoseconds spent, summed over all items. */
+    final AtomicLong decryptSetup = new AtomicLong();
+    final AtomicLong downloadDecrypt = new AtomicLong();
+    final AtomicLong accept = new AtomicLong();
+    final AtomicLong isStored = new AtomicLong();
+
+    final X509Certificate certificate;
+    private final KeyStoreService keyStore;
+    private final JdbcInbox inbox;
+    private final EmbeddedPostgres postgres;
+    private final Connection keepOpen;
+
+    Installation(Path dir, String db) throws Exception {
+        Path p12 = dir.resolve("mottak.p12");
+        char[] password = "benchpassord".toCharArray();
+        certificate = new SelfSignedKeyGenerator().generate(new SelfSignedKeyGenerator.Request(
+                "CN=Postmottak bench, O=Fjordvik kommune", Duration.ofDays(30), 2048, "mottak", password, p12,
+                dir.resolve("mottak.pem"), null));
+        KeyRing keys = new KeyRing();
+        keys.add(KeyEntry.load(KeySource.keystore("bench", "arkiv", List.of(), p12, password, "mottak")));
+        CmsDecryptor decryptor = new CmsDecryptor(keys);
+        keyStore = new KeyStoreService() {
+            @Override
+            public InputStream decrypt(InputStream cms) throws IOException {
+                long t = System.nanoTime();
+                InputStream plain = decryptor.decrypt(cms);
+                decryptSetup.addAndGet(System.nanoTime() - t);
+                return new Timed(plain, downloadDecrypt);
+            }
+
+            @Override
+            public List<KeyInfo> keys() {
+                return keys.infos();
+            }
+        };
+        DataSource dataSource;
+        if (db.equals("h2")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath());
+            h2.setUser("sa");
+            dataSource = h2;
+            // As a pool would: H2 otherwise closes the database with the last connection and reopens it (slow).
+            keepOpen = h2.getConnection();
+            postgres = null;
+        } else if (db.equals("pg")) {
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
+                    .setCleanDataDirectory(true).start();
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE inbox");
+            }
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setServerNames(new String[] {"localhost"});
+            pg.setPortNumbers(new int[] {postgres.getPort()});
+            pg.setDatabaseName("inbox");
+            pg.setUser("postgres");
+            dataSource = pg;
+            keepOpen = null;
+        } else {
+            throw new IllegalArgumentException("database h2 or pg, was " + db);
+        }
+        inbox = new JdbcInbox(dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
+    }
+
+    AccountPoller poller(URI baseUri, String user, String password, Set<String> orgnrs) {
+        SvarInnClient client = client(baseUri, user, password);
+        ForsendelseReceiver receiver = new ForsendelseReceiver("arkiv", client, keyStore, timed(inbox),
+                new ForsendelseMapper("arkiv", orgnrs), PayloadReader.Limits.DEFAULT, true, FailurePolicy.DEFAULT,
+                Set.of());
+        return new AccountPoller("arkiv", "svarinn:bench", "node-1", client, receiver, inbox.leases(),
+                Duration.ofMinutes(15), Clock.systemUTC());
+    }
+
+    SvarInnClient client(URI baseUri, String user, String password) {
+        return new SvarInnClient(baseUri, user, password, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+
+    /** The inbox with accept and isStored timed. */
+    private Inbox timed(Inbox target) {
+        return (Inbox) Proxy.newProxyInstance(Inbox.class.getClassLoader(), new Class<?>[] {Inbox.class},
+                (proxy, method, args) -> {
+                    AtomicLong timer = switch (method.getName()) {
+                        case "accept" -> accept;
+                        case "isStored" -> isStored;
+                        default -> null;
+                    };
+                    long t = System.nanoTime();
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (timer != null) {
+                            timer.addAndGet(System.nanoTime() - t);
+                        }
+                    }
+                });
+    }
+
+    @Override
+    public void close() throws Exception {
+        Object store = inbox;
+        if (store instanceof AutoCloseable closeable) { // some inbox versions hold an H2 connection until closed
+            closeable.close();
+        }
+        if (keepOpen != null) {
+            keepOpen.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** Sums the time spent inside reads. */
+    private static final class Timed extends FilterInputStream {
+        private final AtomicLong nanos;
+
+        Timed(InputStream in, AtomicLong nanos) {
+            super(in);
+            this.nanos = nanos;
+        }
+
+        @Override
+        public int read() throws IOException {
+            long t = System.nanoTime();
+            try {
+                return super.read();
+            } finally {
+                nanos.addAndGet(System.nanoTime() - t);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            long t = System.nanoTime();
+            try {
+                return super.read(b, off, len);
+            } finally {
+                nanos.addAndGet(System.nanoTime() - t);
+            }
+        }
+    }
+}

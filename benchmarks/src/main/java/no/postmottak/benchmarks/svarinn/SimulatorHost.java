@@ -1,0 +1,120 @@
+package no.postmottak.benchmarks.svarinn;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+
+import no.postmottak.svarinn.simulator.Dokument;
+import no.postmottak.svarinn.simulator.ForsendelseSpec;
+import no.postmottak.svarinn.simulator.ForsendelseState;
+import no.postmottak.svarinn.simulator.ForsendelseStatus;
+import no.postmottak.svarinn.simulator.Mottakersystem;
+import no.postmottak.svarinn.simulator.SvarInnSimulator;
+
+/**
+ * The SvarInn simulator in a JVM of its own, so that its on-the-fly encryption neither shares the receiver's CPU
+ * accounting nor its heap. Seeds a scenario, prints {@code ready <baseUri> <documents> <bytes>} and then answers
+ * each stdin line with {@code state <total> <lest> <feil>}; stops at end of input.
+ *
+ * <p>Arguments: receiver-cert.pem, then {@code big SIZE_MIB} or {@code many COUNT DOCS DOC_KIB}.
+ */
+public final class SimulatorHost {
+
+    static final String USER = "5f0c7a1e-3b8d-4c2a-9e61-7d4b2a9c0f13";
+    static final String PASSWORD = "bench-passord";
+    static final List<String> ORGNRS = List.of("921123450", "921765436", "964000123");
+
+    private SimulatorHost() {
+    }
+
+    /** The forsendelser of {@code big SIZE_MIB} or {@code many COUNT DOCS DOC_KIB}, each buildable again. */
+    private static List<Supplier<ForsendelseSpec.Builder>> scenario(String[] args) {
+        Instant date = Instant.now().minusSeconds(100_000);
+        List<Supplier<ForsendelseSpec.Builder>> specs = new ArrayList<>();
+        if (args[1].equals("big")) {
+            Dokument doc = Dokument.generert("stor-fil.pdf", "application/pdf", Long.parseLong(args[2]) * 1024 * 1024,
+                    42);
+            specs.add(() -> ForsendelseSpec.builder().mottaker(ORGNRS.get(0), "Fjordvik kommune")
+                    .tittel("Stor forsendelse").dokument(doc));
+            return specs;
+        }
+        int count = Integer.parseInt(args[2]);
+        int docs = Integer.parseInt(args[3]);
+        long size = Long.parseLong(args[4]) * 1024;
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            List<Dokument> dokumenter = new ArrayList<>();
+            for (int d = 0; d < docs; d++) {
+                dokumenter.add(Dokument.generert("dokument-" + d + ".pdf", "application/pdf", size, n * 31L + d));
+            }
+            specs.add(() -> {
+                ForsendelseSpec.Builder b = ForsendelseSpec.builder().mottaker(ORGNRS.get(n % ORGNRS.size()),
+                        "Mottaker").tittel("Forsendelse " + n).date(date.plusSeconds(n));
+                dokumenter.forEach(b::dokument);
+                return b;
+            });
+        }
+        return specs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        X509Certificate cert;
+        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        try (SvarInnSimulator sim = SvarInnSimulator.start(0)) {
+            sim.addMottakersystem(Mottakersystem.of("Bench", USER, PASSWORD, cert, ORGNRS.toArray(String[]::new)));
+            // Each payload is encrypted once, here, by the simulator's own streaming writer (fetched over HTTP),
+            // and then served byte for byte from a file: the receiver's clock then measures the receiver, not the
+            // simulator generating, zipping and encrypting on the same two cores.
+            Path payloads = Files.createDirectories(Path.of(args[0]).resolveSibling("payloads"));
+            List<Supplier<ForsendelseSpec.Builder>> scenario = scenario(args);
+            List<String> generated = scenario.stream().map(b -> sim.addForsendelse(b.get().build())).toList();
+            HttpClient http = HttpClient.newHttpClient();
+            String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+            for (String id : generated) {
+                HttpResponse<Path> r = http.send(HttpRequest.newBuilder(URI.create(sim.baseUri() + "/forsendelse/" + id))
+                        .header("Authorization", auth).build(), BodyHandlers.ofFile(payloads.resolve(id)));
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("simulator download " + id + ": HTTP " + r.statusCode());
+                }
+            }
+            sim.reset();
+            long documents = 0;
+            long bytes = 0;
+            for (int i = 0; i < scenario.size(); i++) {
+                ForsendelseSpec spec = scenario.get(i).get()
+                        .preEncrypted(payloads.resolve(generated.get(i)), "application/zip", "dokumenter.zip").build();
+                sim.addForsendelse(spec);
+                documents += spec.dokumenter().size();
+                bytes += spec.dokumenter().stream().mapToLong(Dokument::size).sum();
+            }
+            System.out.println("ready " + sim.baseUri() + " " + documents + " " + bytes);
+            System.out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            while (in.readLine() != null) {
+                List<ForsendelseState> states = sim.forsendelser();
+                long lest = states.stream().filter(s -> s.status() == ForsendelseStatus.LEST).count();
+                long feil = states.stream().filter(s -> !s.feil().isEmpty()).count();
+                System.out.println("state " + states.size() + " " + lest + " " + feil);
+                System.out.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package no.postmottak.benchmarks.svarinn;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
+
+import no.postmottak.svarinn.internal.AccountPoller;
+
+/**
+ * End to end through the SvarInn transport: the simulator (its own JVM, see {@link SimulatorHost}) serves the
+ * scenario over loopback; this JVM (run it with the heap under test, e.g. -Xmx128m) downloads, decrypts, unzips,
+ * verifies, stores durably in the inbox and acknowledges everything, then checks with the simulator that every
+ * forsendelse is LEST. Prints one {@code result ...} line with MB/s, items/s, the phase split and the peak heap.
+ *
+ * <p>Usage: {@code SvarInnEndToEnd h2|pg big SIZE_MIB} or {@code SvarInnEndToEnd h2|pg many COUNT DOCS DOC_KIB};
+ * env BENCH_DIR is the work folder (default a temp folder). The simulator JVM gets -Xmx512m.
+ */
+public final class SvarInnEndToEnd {
+
+    private SvarInnEndToEnd() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String db = args[0];
+        String base = System.getenv("BENCH_DIR");
+        Path dir = Files.createTempDirectory(base == null ? Path.of(System.getProperty("java.io.tmpdir"))
+                : Files.createDirectories(Path.of(base)), "svarinn-e2e-");
+        Process sim = null;
+        try (Installation installation = new Installation(dir, db)) {
+            Path cert = dir.resolve("mottak.pem");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-cp", System.getProperty("java.class.path"), SimulatorHost.class.getName(), cert.toString()));
+            command.addAll(List.of(args).subList(1, args.length));
+            sim = new ProcessBuilder(command).redirectError(dir.resolve("simulator.log").toFile()).start();
+            BufferedReader simOut = new BufferedReader(new InputStreamReader(sim.getInputStream(),
+                    StandardCharsets.UTF_8));
+            PrintWriter simIn = new PrintWriter(sim.getOutputStream(), true, StandardCharsets.UTF_8);
+            String[] ready = expect(simOut, "ready", sim, dir);
+            URI baseUri = URI.create(ready[1]);
+            long documents = Long.parseLong(ready[2]);
+            long bytes = Long.parseLong(ready[3]);
+            simIn.println("state");
+            long items = Long.parseLong(expect(simOut, "state", sim, dir)[1]);
+
+            resetPeaks();
+            AccountPoller poller = installation.poller(baseUri, SimulatorHost.USER, SimulatorHost.PASSWORD,
+                    Set.copyOf(SimulatorHost.ORGNRS));
+            long start = System.nanoTime();
+            poller.start();
+            // The poller runs on its own thread; the last item is done when it is counted.
+            while (poller.status().received() + poller.status().failed() < items) {
+                TimeUnit.MILLISECONDS.sleep(items > 1 ? 5 : 50);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peakHeap = peakHeap();
+            poller.stop(java.time.Duration.ofSeconds(10));
+
+            simIn.println("state");
+            String[] state = expect(simOut, "state", sim, dir);
+            long lest = Long.parseLong(state[2]);
+            if (lest != items || poller.status().failed() > 0) {
+                throw new IllegalStateException("only " + lest + " of " + items + " acknowledged; "
+                        + poller.status().failedItems());
+            }
+            double mbps = bytes / 1e6 / seconds;
+            System.out.printf("result db=%s items=%d documents=%d MB=%.0f seconds=%.2f MB/s=%.1f items/s=%.1f"
+                            + " peakHeapMB=%.1f (largest heap in use before a GC) liveAfterGcMB=%.1f maxHeapMB=%d%n", db, items,
+                    documents, bytes / 1e6, seconds, mbps, items / seconds, peakHeap / 1e6, LIVE.get() / 1e6, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+            double accept = installation.accept.get() / 1e9;
+            double read = installation.downloadDecrypt.get() / 1e9;
+            double setup = installation.decryptSetup.get() / 1e9;
+            double stored = installation.isStored.get() / 1e9;
+            System.out.printf("split download+decrypt(reads)=%.2fs decrypt-setup(RSA+header)=%.2fs"
+                            + " inbox-accept(excl. reads: unzip+verify+write+commit)=%.2fs inbox-isStored=%.2fs"
+                            + " rest(list+GET+acknowledge+lease)=%.2fs of %.2fs%n", read, setup, accept - read, stored,
+                    seconds - accept - setup - stored, seconds);
+        } finally {
+            if (sim != null) {
+                try {
+                    sim.getOutputStream().close();
+                } catch (IOException e) {
+                    // the simulator is gone already
+                }
+                sim.waitFor(30, TimeUnit.SECONDS);
+                sim.destroyForcibly();
+            }
+            delete(dir);
+        }
+    }
+
+    private static String[] expect(BufferedReader in, String prefix, Process sim, Path dir) throws IOException {
+        for (String line; (line = in.readLine()) != null; ) {
+            if (line.startsWith(prefix + " ")) {
+                return line.split(" ");
+            }
+        }
+        throw new IllegalStateException("the simulator stopped (exit " + sim.exitValue() + "): "
+                + Files.readString(dir.resolve("simulator.log")));
+    }
+
+    private static final AtomicLong PEAK = new AtomicLong();
+    private static final AtomicLong LIVE = new AtomicLong();
+
+    /**
+     * Watches every GC from now on: the heap in use peaks just before a collection, so the largest "used before GC"
+     * (summed over the heap pools at that moment) is the peak; the heap in use at the end counts too.
+     */
+    private static void resetPeaks() {
+        System.gc();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+                if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+                    long used = info.getMemoryUsageBeforeGc().entrySet().stream()
+                            .filter(e -> HEAP_POOLS.contains(e.getKey()))
+                            .mapToLong(e -> e.getValue().getUsed()).sum();
+                    PEAK.accumulateAndGet(used, Math::max);
+                    long after = info.getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(e -> HEAP_POOLS.contains(e.getKey()))
+                            .mapToLong(e -> e.getValue().getUsed()).sum();
+                    LIVE.accumulateAndGet(after, Math::max);
+                }
+            }, null, null);
+        }
+    }
+
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+            .collect(java.util.stream.Collectors.toSet());
+
+    private static long peakHeap() {
+        return Math.max(PEAK.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
