@@ -147,6 +147,37 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         String status = executeCommand("postmottak:svarinn-status");
         assertTrue(status, status.contains("«arkiv»") && status.contains("«fagsystem»"));
         assertTrue(status, !status.contains("hemmelig"));
+        configAdmin.getFactoryConfiguration("no.postmottak.svarinn.account", "fagsystem", "?").delete();
+
+        reconfiguredLiveWhileMailKeepsComing(sim);
+    }
+
+    /** Password changed (wrong, then right), account removed and re-added while mail arrives: nothing lost or doubled. */
+    private void reconfiguredLiveWhileMailKeepsComing(SvarInnSimulator sim) throws Exception {
+        Map<String, Object> account = new java.util.HashMap<>(Map.of("base.url", sim.baseUri().toString(),
+                "username", USER, ".password", "feil-passord", "orgnrs", new String[] {FJORDVIK, SOLBERG},
+                "poll.interval.seconds", "1"));
+        putFactoryConfiguration("no.postmottak.svarinn.account", "arkiv", account);
+        await().atMost(TIMEOUT).until(() -> executeCommand("postmottak:svarinn-status"),
+                out -> out.contains("AUTHENTICATION_FAILED"));
+        List<String> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waiting.add(send(sim, i % 2 == 0 ? FJORDVIK : SOLBERG, "Under omkonfigurering " + i));
+        }
+        account.put(".password", "hemmelig");
+        putFactoryConfiguration("no.postmottak.svarinn.account", "arkiv", account);
+        await().atMost(TIMEOUT).until(() -> items().size() == 8);
+
+        configAdmin.getFactoryConfiguration("no.postmottak.svarinn.account", "arkiv", "?").delete();
+        await().atMost(TIMEOUT).until(() -> !executeCommand("postmottak:svarinn-status").contains("arkiv"));
+        waiting.add(send(sim, FJORDVIK, "Mens kontoen var borte"));
+        waiting.add(send(sim, SOLBERG, "Også mens kontoen var borte"));
+        putFactoryConfiguration("no.postmottak.svarinn.account", "arkiv", account);
+
+        await().atMost(TIMEOUT).until(() -> items().size() == 10);
+        await().atMost(TIMEOUT).until(() -> waiting.stream()
+                .allMatch(id -> sim.forsendelse(id).orElseThrow().status() == ForsendelseStatus.LEST));
+        assertEquals("each stored once", 10, items().stream().map(i -> i.metadata().channelId()).distinct().count());
     }
 
     /** The web inbox in this Karaf: JAAS login, the clerk's list, and 403 for another organisation's item. */
