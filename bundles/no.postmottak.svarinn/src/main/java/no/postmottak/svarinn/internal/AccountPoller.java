@@ -167,6 +167,7 @@ public final class AccountPoller {
     /** One poll. Returns the delay until the next, or null to stop polling. */
     Duration poll() {
         lastPoll = clock.instant();
+        lastResult = "Henter nå …";
         if (!holdsLease()) {
             state = State.STANDBY;
             lastResult = "Venter: en annen node henter for denne kontoen";
