@@ -30,6 +30,7 @@ import no.postmottak.svarinn.internal.json.Forsendelse;
 public final class ForsendelseReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForsendelseReceiver.class);
+    private static final String UNDECRYPTABLE = "Forsendelsen kunne ikke dekrypteres: innholdet er skadet eller avkortet";
 
     private final String account;
     private final SvarInnClient client;
@@ -85,13 +86,11 @@ public final class ForsendelseReceiver {
         try {
             store(f, item, warnings);
         } catch (NoKeyForRecipientException e) {
-            LOG.error("[{}] Forsendelse {} is encrypted to a certificate we hold no key for: {}. Not acknowledged;"
-                    + " configure the matching key (postmottak:key-list).", account, id, e.recipient());
-            return new ItemResult(id, Outcome.NO_KEY, e.getMessage());
+            return noKey(id, e);
         } catch (ContentException e) {
             return cannotReceive(f, e.getMessage(), false);
         } catch (DecryptionException e) {
-            return cannotReceive(f, "Forsendelsen kunne ikke dekrypteres: innholdet er skadet eller avkortet", false);
+            return cannotReceive(f, UNDECRYPTABLE, false);
         } catch (SvarInnException e) {
             if (e.kind() == SvarInnException.Kind.REJECTED) {
                 // e.g. 404: acknowledged meanwhile by someone else, or withdrawn. It comes back if it still waits.
@@ -102,15 +101,13 @@ public final class ForsendelseReceiver {
         } catch (InboxException e) {
             Throwable content = contentCause(e);
             if (content instanceof NoKeyForRecipientException noKey) {
-                LOG.error("[{}] No key for forsendelse {}: {}", account, id, noKey.recipient());
-                return new ItemResult(id, Outcome.NO_KEY, noKey.getMessage());
+                return noKey(id, noKey);
             }
             if (content instanceof ContentException) {
                 return cannotReceive(f, content.getMessage(), false);
             }
             if (content instanceof DecryptionException) {
-                return cannotReceive(f, "Forsendelsen kunne ikke dekrypteres: innholdet er skadet eller avkortet",
-                        false);
+                return cannotReceive(f, UNDECRYPTABLE, false);
             }
             if (e.isRetryable()) {
                 throw e;
@@ -140,6 +137,13 @@ public final class ForsendelseReceiver {
             PayloadReader reader = new PayloadReader(limits, strictHashes, warnings::add);
             inbox.accept(item, reader.documents(plain, f.filer()));
         }
+    }
+
+    /** Our configuration lacks the key: never acknowledged, never reported to the sender, loud for operators. */
+    private ItemResult noKey(String id, NoKeyForRecipientException e) {
+        LOG.error("[{}] Forsendelse {} is encrypted to a certificate we hold no key for: {}. Not acknowledged;"
+                + " configure the matching key (postmottak:key-list).", account, id, e.recipient());
+        return new ItemResult(id, Outcome.NO_KEY, e.getMessage());
     }
 
     /** Counts the attempt and tells SvarUt, temporary until the policy says permanent. */

@@ -73,17 +73,16 @@ public final class PayloadReader {
         // One listed file: it is this PDF. Several: SvarUt merged them into one PDF, so their hashes do not apply.
         FilMetadata only = filer.size() == 1 ? filer.get(0) : null;
         String name = pdfName(only != null && only.filnavn() != null ? safeName(only.filnavn()) : "forsendelse.pdf");
-        DocumentDescriptor descriptor = descriptor(name, "application/pdf",
-                only != null && only.size() != null && only.size() > 0 ? only.size() : -1,
-                only == null ? null : only.sha256hash(), DocumentRole.MAIN,
+        long expectedSize = expectedSize(only);
+        String expectedSha256 = only == null ? null : only.sha256hash();
+        DocumentDescriptor descriptor = descriptor(name, "application/pdf", expectedSize, expectedSha256, DocumentRole.MAIN,
                 only == null ? null : only.dokumentType());
         if (filer.size() > 1) {
             warnings.accept("Forsendelsen kom som én sammenslått PDF for " + filer.size() + " dokumenter");
         }
         ByteBudget budget = new ByteBudget(limits.maxTotalBytes(), Long.MAX_VALUE, null);
-        InputStream verified = new VerifyingInputStream(in, name,
-                only != null && only.size() != null && only.size() > 0 ? only.size() : -1,
-                only == null ? null : only.sha256hash(), strictHashes, warnings, budget);
+        InputStream verified = new VerifyingInputStream(in, name, expectedSize, expectedSha256, strictHashes,
+                warnings, budget);
         boolean[] handedOut = {false};
         return () -> {
             if (handedOut[0]) {
@@ -150,7 +149,7 @@ public final class PayloadReader {
             if ("application/pdf".equals(mediaType)) {
                 name = pdfName(name);
             }
-            long expectedSize = meta != null && meta.size() != null && meta.size() > 0 ? meta.size() : -1;
+            long expectedSize = expectedSize(meta);
             String expectedSha256 = meta == null ? null : meta.sha256hash();
             InputStream content = new VerifyingInputStream(new EntryStream(zip), name, expectedSize,
                     expectedSha256, strictHashes, warnings, budget);
@@ -226,6 +225,11 @@ public final class PayloadReader {
                     + "» (filnavn med sti eller '..' avvises)");
         }
         return trimmed;
+    }
+
+    /** The size the sender announced, or -1 when unknown (missing, or 0 which SvarUt uses for "unknown"). */
+    private static long expectedSize(FilMetadata meta) {
+        return meta != null && meta.size() != null && meta.size() > 0 ? meta.size() : -1;
     }
 
     /**
