@@ -347,9 +347,81 @@ async function adminPage() {
     el('td', { class: 'nowrap' }, when(i.receivedAt)), el('td', {}, i.orgnr), el('td', {}, i.sender.name),
     el('td', {}, el('a', { href: 'item.html?id=' + encodeURIComponent(i.id) }, i.title || '(uten tittel)')))) :
     [el('tr', {}, el('td', { colspan: '4', class: 'muted' }, 'Ingen.'))]));
-  $('status').replaceChildren(...o.status.map(s => el('div', {}, el('h2', {}, s.title),
-    el('table', {}, el('tbody', {}, ...s.lines.map(l => el('tr', { class: l.ok ? '' : 'bad' },
-      el('td', {}, l.label), el('td', {}, l.value))))))));
+  renderChannels(o.channels);
+}
+
+const CHANNEL_STATES = { ACTIVE: 'Aktiv', STANDBY: 'Venter (en annen node henter)', STOPPED: 'Stoppet' };
+const OUTCOMES = {
+  RUNNING: 'Henter nå …', SUCCEEDED: 'OK', PARTLY_FAILED: 'Delvis feilet', FAILED: 'Feilet',
+  SKIPPED: 'Hoppet over (en annen node henter)'
+};
+
+function renderChannels(channels) {
+  $('channels').replaceChildren(...(channels.length ? channels.map(c => channelCard(c))
+    : [el('p', { class: 'muted' }, 'Ingen kanalkontoer er satt opp.')]));
+}
+
+function lastPollText(p) {
+  if (!p) return 'Ikke hentet ennå';
+  const time = when(p.started) + (p.ended ? '–' + new Date(p.ended).toLocaleTimeString('nb-NO', { timeStyle: 'short' }) : '');
+  return time + ': ' + (OUTCOMES[p.outcome] || p.outcome) + (p.summary && p.outcome !== 'RUNNING' ? ' – ' + p.summary : '');
+}
+
+/** One account: a red line when its status could not be read, otherwise its status, alerts and "Hent nå". */
+function channelCard(c, resultText) {
+  if (c.error) {
+    return el('div', { class: 'channel sev-ERROR', 'data-channel': c.id },
+      el('h3', {}, 'Kanalkonto ' + c.id), el('p', { class: 'alert alert-ERROR' }, c.error));
+  }
+  const dl = el('dl');
+  dt(dl, 'Organisasjonsnumre', c.orgnrs.length ? c.orgnrs.join(', ') : '–');
+  dt(dl, 'Siste henting', lastPollText(c.lastPoll));
+  dt(dl, 'Neste henting', c.nextPoll ? when(c.nextPoll) : 'Ikke planlagt');
+  dt(dl, 'Mottatt', String(c.received));
+  dt(dl, 'Feilet', String(c.failed));
+  const alerts = c.alerts.length ? el('ul', { class: 'alerts' }, ...c.alerts.map(a => el('li',
+    { class: 'alert alert-' + a.severity }, (a.severity === 'ERROR' ? 'Feil: ' : 'Advarsel: ') + a.text)))
+    : el('p', { class: 'ok-line' }, 'Ingen varsler.');
+  const button = el('button', { type: 'button', class: 'poll-now' }, 'Hent nå');
+  const result = el('span', { class: 'poll-result', role: 'status' }, resultText || '');
+  button.addEventListener('click', () => pollNow(c, button, result));
+  return el('div', { class: 'channel sev-' + (c.severity || 'OK'), 'data-channel': c.id },
+    el('h3', {}, c.channel + ' – ' + c.account, ' ', el('span', { class: 'state ch-' + c.state }, CHANNEL_STATES[c.state] || c.state)),
+    dl, alerts, el('p', {}, button, ' ', result));
+}
+
+/** "Hent nå": starts a poll, shows "Henter nå …", and follows the status until that poll has ended. */
+async function pollNow(c, button, result) {
+  const before = c.lastPoll ? c.lastPoll.started : null;
+  button.disabled = true;
+  result.className = 'poll-result';
+  result.textContent = 'Henter nå …';
+  try {
+    await api('admin/channels/' + encodeURIComponent(c.id) + '/poll', { method: 'POST', body: {} });
+  } catch (e) {
+    result.className = 'poll-result error';
+    result.textContent = e.message;
+    button.disabled = false;
+    return;
+  }
+  const deadline = Date.now() + 120000;
+  while (Date.now() < deadline) {
+    await new Promise(resolve => setTimeout(resolve, 1500));
+    const list = await api('admin/channels').then(r => r.channels).catch(() => null);
+    const now = list && list.find(x => x.id === c.id);
+    if (list && !now) {
+      result.textContent = 'Kontoen finnes ikke lenger; last siden på nytt.';
+      return;
+    }
+    const p = now && now.lastPoll;
+    if (p && p.ended && p.started !== before) {
+      const card = document.querySelector('[data-channel="' + CSS.escape(c.id) + '"]');
+      if (card) card.replaceWith(channelCard(now, 'Ferdig: ' + lastPollText(p)));
+      return;
+    }
+  }
+  result.textContent = 'Hentingen er ikke ferdig ennå; last siden på nytt senere.';
+  button.disabled = false;
 }
 
 document.addEventListener('DOMContentLoaded', () => {

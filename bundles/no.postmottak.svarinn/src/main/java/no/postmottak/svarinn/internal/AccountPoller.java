@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.channel.ChannelStatus.Outcome;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.svarinn.internal.AccountStatus.State;
 import no.postmottak.svarinn.internal.json.Forsendelse;
@@ -49,8 +50,12 @@ public final class AccountPoller {
     private volatile String message;
     private volatile Instant lastPoll;
     private volatile String lastResult = "Ikke hentet ennå";
+    private volatile Instant lastPollEnded;
+    private volatile Outcome lastOutcome;
     private volatile Instant nextPoll;
     private volatile boolean stopping;
+    /** Set by pollNow, cleared when a poll starts: a request made during a poll gets a poll of its own. */
+    private volatile boolean pollRequested;
     private Duration backoff = FIRST_BACKOFF;
     private ScheduledFuture<?> scheduled;
 
@@ -81,13 +86,21 @@ public final class AccountPoller {
         schedule(Duration.ZERO);
     }
 
-    /** Polls as soon as the current poll (if any) is done; also resumes an account stopped by an auth failure. */
-    public synchronized void pollNow() {
+    /**
+     * Polls as soon as the current poll (if any) is done; also resumes an account stopped by an auth failure.
+     * Returns false when the poller is stopping, so nothing will run.
+     */
+    public synchronized boolean pollNow() {
+        if (stopping) {
+            return false;
+        }
         if (state == State.AUTHENTICATION_FAILED) {
             state = State.ACTIVE;
             message = null;
         }
+        pollRequested = true;
         schedule(Duration.ZERO);
+        return true;
     }
 
     /** Forgets the failures of one item and polls now, so an operator can retry it. */
@@ -134,8 +147,8 @@ public final class AccountPoller {
                 .ifPresent(r -> alerts.add("Ingen nøkkel for mottakeren: " + r.message()));
         List<ItemResult> failures = failedItems.values().stream()
                 .sorted(Comparator.comparing(ItemResult::forsendelseId)).toList();
-        return new AccountStatus(account, state, message, lastPoll, lastResult, nextPoll, received.get(),
-                failed.get(), alerts, failures);
+        return new AccountStatus(account, state, message, lastPoll, lastResult, lastPollEnded, lastOutcome, nextPoll,
+                received.get(), failed.get(), alerts, failures);
     }
 
     private synchronized void schedule(Duration delay) {
@@ -155,22 +168,41 @@ public final class AccountPoller {
             next = poll();
         } catch (RuntimeException e) {
             LOG.error("[{}] Poll failed unexpectedly; retrying at the next interval", account, e);
-            lastResult = "Feil: " + e;
         }
-        if (next != null) {
-            schedule(next);
-        } else {
-            nextPoll = null;
+        synchronized (this) { // with pollNow, so its request cannot be overwritten by this reschedule
+            if (pollRequested) {
+                schedule(Duration.ZERO);
+            } else if (next != null) {
+                schedule(next);
+            } else {
+                nextPoll = null;
+            }
         }
     }
 
     /** One poll. Returns the delay until the next, or null to stop polling. */
     Duration poll() {
+        pollRequested = false;
+        lastPollEnded = null; // before lastPoll, so no snapshot pairs the new start with the old end
+        lastOutcome = Outcome.RUNNING;
         lastPoll = clock.instant();
         lastResult = "Henter nå …";
+        try {
+            return pollOnce();
+        } catch (RuntimeException e) {
+            lastOutcome = Outcome.FAILED;
+            lastResult = "Uventet feil: " + e.getClass().getSimpleName();
+            throw e;
+        } finally {
+            lastPollEnded = clock.instant();
+        }
+    }
+
+    private Duration pollOnce() {
         if (!holdsLease()) {
             state = State.STANDBY;
             lastResult = "Venter: en annen node henter for denne kontoen";
+            lastOutcome = Outcome.SKIPPED;
             return interval;
         }
         state = State.ACTIVE;
@@ -203,10 +235,13 @@ public final class AccountPoller {
             }
             backoff = FIRST_BACKOFF;
             lastResult = ok + " mottatt, " + bad + " feilet av " + list.size() + " ventende";
+            lastOutcome = bad == 0 ? Outcome.SUCCEEDED : Outcome.PARTLY_FAILED;
             return interval;
         } catch (SvarInnException e) {
+            lastOutcome = Outcome.FAILED;
             return afterAccountFailure(e, ok, bad);
         } catch (InboxException e) {
+            lastOutcome = Outcome.FAILED;
             lastResult = "Innboksen er utilgjengelig: " + e.getMessage();
             LOG.warn("[{}] The inbox could not store; backing off {}: {}", account, backoff, e.getMessage());
             return nextBackoff();

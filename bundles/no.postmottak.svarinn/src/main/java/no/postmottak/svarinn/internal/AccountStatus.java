@@ -3,6 +3,8 @@ package no.postmottak.svarinn.internal;
 import java.time.Instant;
 import java.util.List;
 
+import no.postmottak.api.channel.ChannelStatus.Outcome;
+
 /**
  * What an operator needs to know about one SvarInn account. Never holds the password.
  *
@@ -11,6 +13,8 @@ import java.util.List;
  * @param message      why it is in that state, when that needs saying
  * @param lastPoll     when the last poll started, or null
  * @param lastResult   a one-line summary of the last poll
+ * @param lastPollEnded when the last poll ended, or null while it runs or before the first
+ * @param lastOutcome  how the last poll ended, or null before the first
  * @param nextPoll     when the next poll is due, or null when not polling
  * @param received     items received since start
  * @param failed       items that failed since start
@@ -18,7 +22,7 @@ import java.util.List;
  * @param failedItems  the items whose last attempt failed, with the reason
  */
 public record AccountStatus(String account, State state, String message, Instant lastPoll, String lastResult,
-                            Instant nextPoll, long received, long failed, List<String> alerts,
+                            Instant lastPollEnded, Outcome lastOutcome, Instant nextPoll, long received, long failed, List<String> alerts,
                             List<ItemResult> failedItems) {
 
     /** What the poller is doing. */

@@ -1,14 +1,17 @@
 package no.postmottak.svarinn.internal;
 
-/** One configured SvarInn account, as the shell commands see it. */
-public interface SvarInnAccount {
+import no.postmottak.api.channel.ChannelAccount;
+
+/**
+ * One configured SvarInn account. As a {@link ChannelAccount} the administration page shows it; the shell commands
+ * also read its detailed {@link AccountStatus} and retry single items.
+ */
+public interface SvarInnAccount extends ChannelAccount {
 
     String name();
 
-    AccountStatus status();
-
-    /** Polls as soon as possible. */
-    void pollNow();
+    /** The detailed status, with the failed items. */
+    AccountStatus accountStatus();
 
     /** Forgets an item's failed attempts and polls now. */
     void retry(String forsendelseId);

@@ -9,6 +9,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import no.postmottak.api.channel.ChannelAlert;
+import no.postmottak.api.channel.ChannelStatus;
+
 class AccountPollerStopTest {
 
     @Test
@@ -30,5 +33,38 @@ class AccountPollerStopTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         assertThat(poller.status().state()).isEqualTo(AccountStatus.State.STOPPED);
+        assertThat(poller.pollNow()).as("a stopped poller polls no more").isFalse();
+    }
+
+    @Test
+    void pollNowRunsAnExtraPollAndItsEndAndOutcomeShowInTheStatus() {
+        AccountPoller poller = unreachablePoller();
+        poller.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> poller.status().lastPollEnded() != null);
+        AccountStatus first = poller.status();
+        assertThat(first.lastOutcome()).isEqualTo(ChannelStatus.Outcome.FAILED);
+        assertThat(first.nextPoll()).isAfter(first.lastPoll().plus(Duration.ofSeconds(10)));
+
+        assertThat(poller.pollNow()).isTrue();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            AccountStatus s = poller.status();
+            return s.lastPoll().isAfter(first.lastPoll()) && s.lastPollEnded() != null;
+        });
+        AccountStatus second = poller.status();
+        assertThat(second.lastOutcome()).isEqualTo(ChannelStatus.Outcome.FAILED);
+        assertThat(AccountAlerts.alerts(second, Set.of(), java.util.List.of(), java.time.Instant.now()))
+                .extracting(a -> a.kind()).containsExactly(ChannelAlert.Kind.UNREACHABLE);
+        poller.stop(Duration.ofSeconds(10));
+    }
+
+    private static AccountPoller unreachablePoller() {
+        SvarInnClient client = new SvarInnClient(URI.create("http://127.0.0.1:9/tjenester/svarinn"), "u", "p",
+                Duration.ofSeconds(1), Duration.ofSeconds(1));
+        ForsendelseReceiver receiver = new ForsendelseReceiver("konto", client, null, null,
+                new ForsendelseMapper("konto", Set.of()), PayloadReader.Limits.DEFAULT, true, FailurePolicy.DEFAULT,
+                Set.of());
+        return new AccountPoller("konto", "lease", "node", client, receiver, null, Duration.ofHours(1),
+                Clock.systemUTC());
     }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import no.postmottak.api.Channel;
 import no.postmottak.api.DocumentRole;
+import no.postmottak.api.channel.ChannelAlert;
+import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.InboxQuery;
 import no.postmottak.svarinn.simulator.Dokument;
@@ -107,6 +109,8 @@ class SvarInnEndToEndTest {
         byte[] stored = Receiver.read(receiver.inbox.openDocument(item.id(), 1));
         assertThat(new String(stored, StandardCharsets.UTF_8)).startsWith("%PDF").contains("kart");
         assertThat(poller.status().received()).isEqualTo(2);
+        assertThat(poller.status().lastOutcome()).isEqualTo(ChannelStatus.Outcome.SUCCEEDED);
+        assertThat(poller.status().lastPollEnded()).isAfterOrEqualTo(poller.status().lastPoll());
     }
 
     @Test
@@ -137,6 +141,13 @@ class SvarInnEndToEndTest {
         assertThat(state.feil()).as("our configuration problem, not the sender's").isEmpty();
         assertThat(inboxItems()).isEmpty();
         assertThat(poller.status().alerts()).anySatisfy(a -> assertThat(a).contains("Ingen nøkkel"));
+        ChannelStatus channel = AccountAlerts.channelStatus(poller.status(), Set.of(FJORDVIK),
+                receiver.keyStore.keys(), Instant.now());
+        assertThat(channel.lastPoll().outcome()).isEqualTo(ChannelStatus.Outcome.PARTLY_FAILED);
+        assertThat(channel.alerts()).anySatisfy(a -> {
+            assertThat(a.kind()).isEqualTo(ChannelAlert.Kind.NO_KEY_FOR_RECIPIENT);
+            assertThat(a.severity()).isEqualTo(ChannelAlert.Severity.ERROR);
+        });
     }
 
     @Test
@@ -231,6 +242,9 @@ class SvarInnEndToEndTest {
         AccountStatus status = poller.status();
         assertThat(status.state()).isEqualTo(AccountStatus.State.AUTHENTICATION_FAILED);
         assertThat(status.alerts()).anySatisfy(a -> assertThat(a).contains("avviste brukernavn eller passord"));
+        ChannelStatus channel = AccountAlerts.channelStatus(status, Set.of(FJORDVIK), List.of(), Instant.now());
+        assertThat(channel.state()).isEqualTo(ChannelStatus.State.STOPPED);
+        assertThat(channel.alerts()).extracting(ChannelAlert::kind).contains(ChannelAlert.Kind.AUTHENTICATION_FAILED);
     }
 
     @Test

@@ -3,37 +3,33 @@ package no.postmottak.web.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import no.postmottak.api.ItemState;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.InboxItem;
 
-/** The administration page's data: unconfigured organisations, counts per state per org, stuck items, status. */
+/**
+ * The administration page's data: unconfigured organisations, counts per state per org, stuck items, and the
+ * status of every channel account.
+ */
 public final class AdminOverview {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AdminOverview.class);
     private static final int STUCK_LIMIT = 200;
 
     private final Inbox inbox;
     private final OrgDirectory directory;
-    private final Supplier<Collection<StatusContributor>> contributors;
+    private final ChannelAccounts channels;
     private final Clock clock;
 
-    public AdminOverview(Inbox inbox, OrgDirectory directory, Supplier<Collection<StatusContributor>> contributors,
-                         Clock clock) {
+    public AdminOverview(Inbox inbox, OrgDirectory directory, ChannelAccounts channels, Clock clock) {
         this.inbox = inbox;
         this.directory = directory;
-        this.contributors = contributors;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -62,23 +58,16 @@ public final class AdminOverview {
                 "organisations", counts,
                 "stuck", stuck,
                 "stuckLimit", STUCK_LIMIT,
-                "status", status());
+                "channels", channels.views());
     }
 
-    /** A failing contributor shows as a red line instead of breaking the page. */
-    private List<Map<String, Object>> status() {
-        List<Map<String, Object>> sections = new ArrayList<>();
-        for (StatusContributor c : contributors.get()) {
-            List<Map<String, Object>> lines;
-            try {
-                lines = c.status().stream()
-                        .map(l -> JsonViews.map("label", l.label(), "value", l.value(), "ok", l.ok())).toList();
-            } catch (RuntimeException e) {
-                LOG.warn("Statusbidraget {} feilet", c.getClass().getName(), e);
-                lines = List.of(JsonViews.map("label", "Feil", "value", "Status kunne ikke hentes", "ok", false));
-            }
-            sections.add(JsonViews.map("title", c.title(), "lines", lines));
-        }
-        return sections;
+    /** The channel accounts alone, for the page to follow a poll without reloading the counts. */
+    public Map<String, Object> channels() {
+        return JsonViews.map("channels", channels.views());
+    }
+
+    /** Asks one channel account to poll now. */
+    public Map<String, Object> pollNow(String channelId) throws HttpError {
+        return channels.pollNow(channelId);
     }
 }

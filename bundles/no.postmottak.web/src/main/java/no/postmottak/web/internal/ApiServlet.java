@@ -2,9 +2,8 @@ package no.postmottak.web.internal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -18,6 +17,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import no.postmottak.api.channel.ChannelAccount;
 import no.postmottak.api.inbox.Inbox;
 
 /** DS shell: the JSON API under /postmottak/api, on the {@link Inbox} service. */
@@ -27,15 +27,14 @@ public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<StatusContributor> contributors = new CopyOnWriteArrayList<>();
+    private final transient ChannelAccounts channels = new ChannelAccounts();
     private final transient InboxApi api;
 
     @Activate
     public ApiServlet(@Reference(name = "inbox") Inbox inbox, WebConfig config) {
         Clock clock = Clock.systemUTC();
         OrgDirectory directory = new KnownOrganisations(inbox, Set.of(config.organisations()), clock);
-        this.api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, () -> contributors, clock),
-                clock);
+        this.api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock);
     }
 
     /** For tests: a ready API. */
@@ -43,13 +42,18 @@ public class ApiServlet extends HttpServlet {
         this.api = api;
     }
 
+    /** Every channel account (SvarInn accounts and the like), as they come and go. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addStatusContributor(StatusContributor contributor) {
-        contributors.add(contributor);
+    void addChannelAccount(ChannelAccount account, Map<String, Object> properties) {
+        channels.add(serviceId(properties), account);
     }
 
-    void removeStatusContributor(StatusContributor contributor) {
-        contributors.remove(contributor);
+    void removeChannelAccount(ChannelAccount account, Map<String, Object> properties) {
+        channels.remove(serviceId(properties), account);
+    }
+
+    private static long serviceId(Map<String, Object> properties) {
+        return ((Number) properties.get("service.id")).longValue();
     }
 
     @Override

@@ -115,9 +115,24 @@ public final class InboxApi {
             }
         } else if (post && p.length == 2 && p[0].equals("bulk") && (p[1].equals("archive") || p[1].equals("delete"))) {
             Json.write(resp, 200, actions.bulk(user, p[1], Json.read(req.getInputStream())));
-        } else if (get && p.length == 2 && p[0].equals("admin") && p[1].equals("overview")) {
-            AccessControl.requireAdmin(user);
+        } else if (p.length >= 2 && p[0].equals("admin")) {
+            admin(req, resp, user, p, get, post);
+        } else {
+            throw notFound(get || post);
+        }
+    }
+
+    private void admin(HttpServletRequest req, HttpServletResponse resp, User user, String[] p, boolean get,
+                       boolean post) throws IOException, HttpError, InboxException {
+        AccessControl.requireAdmin(user);
+        if (get && p.length == 2 && p[1].equals("overview")) {
             Json.write(resp, 200, admin.overview());
+        } else if (get && p.length == 2 && p[1].equals("channels")) {
+            Json.write(resp, 200, admin.channels());
+        } else if (post && p.length == 4 && p[1].equals("channels") && p[3].equals("poll")) {
+            Map<String, Object> result = admin.pollNow(p[2]);
+            LOG.info("{} ba kanalkonto {} hente nå", user.name(), p[2]);
+            Json.write(resp, 200, result);
         } else {
             throw notFound(get || post);
         }

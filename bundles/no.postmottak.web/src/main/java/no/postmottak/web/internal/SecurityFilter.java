@@ -24,17 +24,23 @@ import org.osgi.service.metatype.annotations.Designate;
 @HttpWhiteboardFilterPattern({WebSecurity.BASE, WebSecurity.BASE + "/*"})
 public class SecurityFilter implements Filter {
 
+    /** User names (and, separately, addresses) whose failed logins are remembered; bounds the memory an attack costs. */
+    private static final int MAX_TRACKED_LOGINS = 10_000;
+
     private final WebSecurity security;
 
     @Activate
     public SecurityFilter(WebConfig config) {
-        this(new JaasAuthenticator(config.realm(), Set.of(config.rolePrincipalClasses())), config);
+        this(new JaasAuthenticator(config.realm(), Set.of(config.rolePrincipalClasses())), config, Clock.systemUTC());
     }
 
-    /** For tests: any authenticator. */
-    SecurityFilter(Authenticator authenticator, WebConfig config) {
-        this.security = new WebSecurity(authenticator, new Sessions(Clock.systemUTC(),
-                Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())), Math.max(1, config.maxSessions())));
+    /** For tests: any authenticator and clock. */
+    SecurityFilter(Authenticator authenticator, WebConfig config, Clock clock) {
+        this.security = new WebSecurity(authenticator, new Sessions(clock,
+                Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())), Math.max(1, config.maxSessions())),
+                new LoginThrottle(new LoginThrottle.Limits(config.loginMaxFailuresPerUser(),
+                        config.loginMaxFailuresPerAddress(), Duration.ofMinutes(config.loginFailureWindowMinutes()),
+                        MAX_TRACKED_LOGINS), clock));
     }
 
     @Override

@@ -25,4 +25,15 @@ public @interface WebConfig {
     @AttributeDefinition(name = "Kjente organisasjonsnumre",
             description = "Organisasjonene administratoren ser i oversikten (i tillegg til dem som har ubehandlet post)")
     String[] organisations() default {};
+
+    @AttributeDefinition(name = "Maks mislykkede innlogginger per brukernavn",
+            description = "Innenfor vinduet; deretter avvises nye forsøk (HTTP 429) til vinduet er over")
+    int loginMaxFailuresPerUser() default 5;
+
+    @AttributeDefinition(name = "Maks mislykkede innlogginger per klientadresse",
+            description = "Høyere enn per bruker, fordi et helt kontor kan dele én adresse")
+    int loginMaxFailuresPerAddress() default 20;
+
+    @AttributeDefinition(name = "Vindu for mislykkede innlogginger (minutter)")
+    int loginFailureWindowMinutes() default 15;
 }

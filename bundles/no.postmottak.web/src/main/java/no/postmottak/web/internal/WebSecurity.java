@@ -2,6 +2,7 @@ package no.postmottak.web.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,10 +35,12 @@ public final class WebSecurity {
 
     private final Authenticator authenticator;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
 
-    public WebSecurity(Authenticator authenticator, Sessions sessions) {
+    public WebSecurity(Authenticator authenticator, Sessions sessions, LoginThrottle throttle) {
         this.authenticator = authenticator;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     public void handle(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
@@ -92,14 +95,25 @@ public final class WebSecurity {
             Json.error(resp, 403, "Innlogging må skje fra postmottakets egen side");
             return;
         }
-        String username = req.getParameter("username");
+        String username = req.getParameter("username") == null ? "" : req.getParameter("username").trim();
+        String address = req.getRemoteAddr();
+        Optional<Duration> refused = throttle.refusedFor(username, address);
+        if (refused.isPresent()) {
+            LOG.debug("Innlogging for {} fra {} avvist uten forsøk: for mange mislykkede", username, address);
+            tooManyAttempts(req, resp, refused.get());
+            return;
+        }
         String password = req.getParameter("password");
-        Optional<User> user = authenticator.authenticate(username == null ? null : username.trim(),
-                password == null ? null : password.toCharArray());
+        Optional<User> user = authenticator.authenticate(username, password == null ? null : password.toCharArray());
         if (user.isEmpty()) {
+            if (throttle.failed(username, address)) {
+                LOG.warn("For mange mislykkede innlogginger for {} eller fra {}: nye forsøk avvises en stund",
+                        username, address);
+            }
             resp.sendRedirect(BASE + "/login.html?feil=innlogging");
             return;
         }
+        throttle.succeeded(username);
         if (!user.get().hasAnyAccess()) {
             LOG.info("{} logget inn, men har ingen postmottak-rolle", user.get().name());
             resp.sendRedirect(BASE + "/login.html?feil=tilgang");
@@ -118,6 +132,26 @@ public final class WebSecurity {
         resp.setStatus(303);
         resp.setHeader("Location", BASE + (s.user().admin() && s.user().orgnrs().isEmpty() ? "/admin.html"
                 : "/inbox.html"));
+    }
+
+    /** 429 with a Norwegian message: a small page for the browser's form post, JSON for anything else. */
+    private static void tooManyAttempts(HttpServletRequest req, HttpServletResponse resp, Duration wait)
+            throws IOException {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        String message = "For mange mislykkede innlogginger. Vent " + minutes + (minutes == 1 ? " minutt" : " minutter")
+                + " og prøv igjen.";
+        resp.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+        String accept = req.getHeader("Accept");
+        if (accept == null || !accept.contains("text/html")) {
+            Json.error(resp, 429, message);
+            return;
+        }
+        resp.setStatus(429);
+        resp.setContentType("text/html;charset=UTF-8");
+        resp.getWriter().write("<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\"><title>For mange"
+                + " forsøk – Postmottak</title><link rel=\"stylesheet\" href=\"app.css\"></head><body><main"
+                + " class=\"login\"><h1>Postmottak</h1><p class=\"message error\" role=\"alert\">" + message
+                + "</p><p><a href=\"login.html\">Tilbake til innloggingen</a></p></main></body></html>");
     }
 
     /**

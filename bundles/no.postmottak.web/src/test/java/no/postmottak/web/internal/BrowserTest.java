@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import no.postmottak.api.ItemState;
+import no.postmottak.api.channel.ChannelAlert;
 
 /**
  * A clerk in headless Chromium (the OS packages chromium and chromium-driver; skipped when they are absent): log
@@ -119,6 +121,11 @@ class BrowserTest {
     void anAdministratorSeesUnconfiguredOrganisationsAndCounts() throws Exception {
         server.receive(TestServer.ORG_UNKNOWN, "Post til en kommune uten oppsett");
         server.receive(ORG_A, "Vanlig post");
+        TestChannelAccount kommune = new TestChannelAccount("kommune", List.of(new ChannelAlert(
+                ChannelAlert.Kind.CERTIFICATE_EXPIRING, ChannelAlert.Severity.WARNING, "Sertifikatet går ut snart")),
+                true);
+        server.channels.add(1, kommune);
+        server.channels.add(2, TestChannelAccount.broken());
         browser.get(server.base() + "/postmottak/login.html");
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys("admin-pw");
@@ -127,6 +134,15 @@ class BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("unconfigured"),
                 TestServer.ORG_UNKNOWN));
         assertThat(browser.findElement(By.id("counts")).getText()).contains(ORG_A, ORG_B, TestServer.ORG_UNKNOWN);
+        String channels = browser.findElement(By.id("channels")).getText();
+        assertThat(channels).contains("SvarInn – kommune", "Advarsel: Sertifikatet går ut snart",
+                "Status kunne ikke hentes");
+
+        browser.findElement(By.cssSelector("[data-channel='1'] button.poll-now")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("channels"), "Ferdig:"));
+        assertThat(kommune.polls.get()).isEqualTo(1);
+        assertThat(browser.findElement(By.cssSelector("[data-channel='1']")).getText())
+                .contains("1 mottatt, 0 feilet av 1 ventende");
         screenshot("admin");
     }
 

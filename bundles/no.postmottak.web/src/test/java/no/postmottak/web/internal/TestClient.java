@@ -74,6 +74,10 @@ final class TestClient {
         return b;
     }
 
+    static JsonNode json(String body) throws IOException {
+        return MAPPER.readTree(body);
+    }
+
     static JsonNode json(HttpResponse<byte[]> r) throws IOException {
         return MAPPER.readTree(r.body());
     }

@@ -52,6 +52,11 @@ final class TestServer implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     final MutableClock clock = new MutableClock();
+    /** The login limit's and sessions' clock, apart from the inbox's so "2 hours later" does not end sessions. */
+    final MutableClock loginClock = new MutableClock();
+    final ChannelAccounts channels = new ChannelAccounts();
+    /** How often the real JAAS login was asked: refused logins must not reach it. */
+    final AtomicInteger jaasCalls = new AtomicInteger();
     final TestArchive archive = new TestArchive();
     final Inbox inbox;
     private final Server server;
@@ -70,14 +75,18 @@ final class TestServer implements AutoCloseable {
         inbox = WebTestInboxes.create(ds, Set.of(ORG_A, ORG_B), archive, clock);
 
         OrgDirectory directory = new KnownOrganisations(inbox, Set.of(ORG_A, ORG_B), clock);
-        InboxApi api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, List::of, clock), clock);
-        Authenticator jaas = new JaasAuthenticator("postmottak-test",
+        InboxApi api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock);
+        Authenticator realJaas = new JaasAuthenticator("postmottak-test",
                 Set.of("org.apache.karaf.jaas.boot.principal.RolePrincipal"), jaasConfiguration());
+        Authenticator jaas = (user, password) -> {
+            jaasCalls.incrementAndGet();
+            return realJaas.authenticate(user, password);
+        };
 
         server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
-        context.addFilter(new FilterHolder(new SecurityFilter(jaas, new TestConfig())), "/postmottak/*",
+        context.addFilter(new FilterHolder(new SecurityFilter(jaas, new TestConfig(), loginClock)), "/postmottak/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new ApiServlet(api)), "/postmottak/api/*");
         ServletHolder statics = new ServletHolder("static", DefaultServlet.class);
@@ -197,6 +206,21 @@ final class TestServer implements AutoCloseable {
         @Override
         public String[] organisations() {
             return new String[] {ORG_A, ORG_B};
+        }
+
+        @Override
+        public int loginMaxFailuresPerUser() {
+            return 5;
+        }
+
+        @Override
+        public int loginMaxFailuresPerAddress() {
+            return 20;
+        }
+
+        @Override
+        public int loginFailureWindowMinutes() {
+            return 15;
         }
     }
 }

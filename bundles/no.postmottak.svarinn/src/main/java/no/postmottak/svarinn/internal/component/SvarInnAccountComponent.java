@@ -21,9 +21,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.postmottak.api.channel.ChannelAccount;
+import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.api.keystore.KeyStoreService;
+import no.postmottak.svarinn.internal.AccountAlerts;
 import no.postmottak.svarinn.internal.AccountPoller;
 import no.postmottak.svarinn.internal.AccountStatus;
 import no.postmottak.svarinn.internal.ConfigNames;
@@ -39,7 +42,7 @@ import no.postmottak.svarinn.internal.SvarInnClient;
  * One SvarInn account per factory configuration. A changed configuration restarts the account (DS deactivates and
  * activates it): the running poll finishes its current forsendelse first.
  */
-@Component(service = SvarInnAccount.class, configurationPid = SvarInnAccountComponent.PID,
+@Component(service = {SvarInnAccount.class, ChannelAccount.class}, configurationPid = SvarInnAccountComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SvarInnAccountConfig.class, factory = true)
 public class SvarInnAccountComponent implements SvarInnAccount {
@@ -48,6 +51,9 @@ public class SvarInnAccountComponent implements SvarInnAccount {
     private static final Logger LOG = LoggerFactory.getLogger(SvarInnAccountComponent.class);
 
     private final String name;
+    private final Set<String> orgnrs;
+    private final KeyStoreService keyStore;
+    private final Clock clock = Clock.systemUTC();
     private final OrgnrClaims claims;
     private final AccountPoller poller;
     private final String refusal;
@@ -58,7 +64,8 @@ public class SvarInnAccountComponent implements SvarInnAccount {
                                    @Reference Leases leases, @Reference OrgnrClaimsComponent claimsComponent) {
         this.name = ConfigNames.of(PID, properties);
         this.claims = claimsComponent.claims();
-        Set<String> orgnrs = orgnrs(config.orgnrs());
+        this.keyStore = keyStore;
+        this.orgnrs = orgnrs(config.orgnrs());
         if (config.username() == null || config.username().isBlank() || config._password() == null) {
             throw new IllegalArgumentException("SvarInn account " + name + " needs username and password");
         }
@@ -81,7 +88,7 @@ public class SvarInnAccountComponent implements SvarInnAccount {
                 Set.of(config.refused_forsendelse_types()));
         this.poller = new AccountPoller(name, "svarinn:" + config.username() + "@" + baseUrl.getHost(), nodeId(),
                 client, receiver, leases, Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())),
-                Clock.systemUTC());
+                clock);
         poller.start();
         LOG.info("[{}] SvarInn account started for org numbers {} against {}, polling every {} s", name, orgnrs,
                 baseUrl, config.poll_interval_seconds());
@@ -101,19 +108,22 @@ public class SvarInnAccountComponent implements SvarInnAccount {
     }
 
     @Override
-    public AccountStatus status() {
+    public AccountStatus accountStatus() {
         if (poller == null) {
-            return new AccountStatus(name, AccountStatus.State.REFUSED, refusal, null, refusal, null, 0, 0,
+            return new AccountStatus(name, AccountStatus.State.REFUSED, refusal, null, refusal, null, null, null, 0, 0,
                     List.of(refusal), List.of());
         }
         return poller.status();
     }
 
     @Override
-    public void pollNow() {
-        if (poller != null) {
-            poller.pollNow();
-        }
+    public ChannelStatus status() {
+        return AccountAlerts.channelStatus(accountStatus(), orgnrs, keyStore.keys(), clock.instant());
+    }
+
+    @Override
+    public boolean pollNow() {
+        return poller != null && poller.pollNow();
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import no.postmottak.svarinn.internal.SvarInnAccount;
 
-/** Every configured SvarInn account, as they come and go; the shell commands (and later the web status) read it. */
+/** Every configured SvarInn account, as they come and go, for the shell commands (the web reads ChannelAccount). */
 @Component(service = SvarInnAccounts.class)
 public class SvarInnAccounts {
 

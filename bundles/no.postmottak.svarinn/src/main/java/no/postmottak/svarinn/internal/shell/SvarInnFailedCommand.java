@@ -27,7 +27,7 @@ public class SvarInnFailedCommand implements Action {
         table.column("Outcome");
         table.column("Reason").maxSize(120);
         for (SvarInnAccount account : accounts.all()) {
-            for (ItemResult r : account.status().failedItems()) {
+            for (ItemResult r : account.accountStatus().failedItems()) {
                 table.addRow().addContent(account.name(), r.forsendelseId(), r.outcome(), r.message());
             }
         }

@@ -24,14 +24,20 @@ public class SvarInnPollCommand implements Action {
 
     @Override
     public Object execute() {
+        int found = 0;
         int n = 0;
         for (SvarInnAccount a : accounts.all()) {
             if (account == null || account.equals(a.name())) {
-                a.pollNow();
-                n++;
+                found++;
+                if (a.pollNow()) {
+                    n++;
+                } else {
+                    System.out.println("Account " + a.name() + " cannot poll: " + a.accountStatus().message());
+                }
             }
         }
-        System.out.println(n == 0 ? "No such SvarInn account: " + account : "Polling " + n + " account(s) now");
+        System.out.println(found == 0 && account != null ? "No such SvarInn account: " + account
+                : "Polling " + n + " account(s) now");
         return null;
     }
 }

@@ -25,7 +25,7 @@ public class SvarInnRetryCommand implements Action {
     @Override
     public Object execute() {
         for (SvarInnAccount a : accounts.all()) {
-            if (a.status().failedItems().stream().anyMatch(r -> r.forsendelseId().equals(forsendelseId))) {
+            if (a.accountStatus().failedItems().stream().anyMatch(r -> r.forsendelseId().equals(forsendelseId))) {
                 a.retry(forsendelseId);
                 System.out.println("Retrying " + forsendelseId + " through account " + a.name());
                 return null;

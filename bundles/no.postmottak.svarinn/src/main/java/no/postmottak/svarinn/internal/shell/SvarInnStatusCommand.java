@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import no.postmottak.api.channel.ChannelAlert;
 import no.postmottak.svarinn.internal.AccountStatus;
 import no.postmottak.svarinn.internal.SvarInnAccount;
 import no.postmottak.svarinn.internal.component.SvarInnAccounts;
@@ -30,14 +31,19 @@ public class SvarInnStatusCommand implements Action {
         table.column("Received");
         table.column("Failed");
         table.column("Last result");
-        for (SvarInnAccount account : accounts.all()) {
-            AccountStatus s = account.status();
+        List<SvarInnAccount> all = accounts.all();
+        for (SvarInnAccount account : all) {
+            AccountStatus s = account.accountStatus();
             table.addRow().addContent(s.account(), s.state(), s.lastPoll(), s.nextPoll(), s.received(), s.failed(),
                     s.lastResult());
         }
         table.print(System.out);
-        for (SvarInnAccount account : accounts.all()) {
-            account.status().alerts().forEach(alert -> System.out.println("ALERT [" + account.name() + "] " + alert));
+        // The same alerts as the administration page, certificate expiry included.
+        for (SvarInnAccount account : all) {
+            for (ChannelAlert alert : account.status().alerts()) {
+                System.out.println("ALERT [" + account.name() + "] " + alert.severity() + " " + alert.kind() + ": "
+                        + alert.text());
+            }
         }
         return null;
     }
