@@ -4,7 +4,7 @@
  * beyond validation.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package no.postmottak.api;
 
 import org.osgi.annotation.bundle.Export;

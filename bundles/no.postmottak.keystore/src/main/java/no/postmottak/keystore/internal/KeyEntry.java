@@ -40,6 +40,11 @@ public final class KeyEntry {
         }
     }
 
+    /** An entry whose configuration is wrong before any key is read, e.g. a malformed org number. */
+    public static KeyEntry broken(KeySource source, String problem) {
+        return new KeyEntry(source, null, problem);
+    }
+
     public String name() {
         return name;
     }

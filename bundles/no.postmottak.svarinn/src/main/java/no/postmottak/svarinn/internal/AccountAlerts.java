@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -107,17 +106,11 @@ public final class AccountAlerts {
     /** A key serves the account when it names the account or one of its org numbers, or names neither (any). */
     static boolean serves(KeyInfo k, String account, Collection<String> orgnrs) {
         return orgnrs.stream().anyMatch(o -> servesOrg(k, account, o))
-                || account.equals(k.account()) && orgnrs(k).isEmpty();
-    }
-
-    /** A .cfg line "orgnrs = 1, 2" reaches the key store as one string: split it as the account config is split. */
-    private static List<String> orgnrs(KeyInfo k) {
-        return k.orgnrs().stream().flatMap(s -> Arrays.stream(s.split("[\\[\\]\"',;\\s]+")))
-                .filter(s -> !s.isBlank()).toList();
+                || account.equals(k.account()) && k.orgnrs().isEmpty();
     }
 
     private static boolean servesOrg(KeyInfo k, String account, String orgnr) {
-        List<String> keyOrgnrs = orgnrs(k);
+        List<String> keyOrgnrs = k.orgnrs();
         if (!keyOrgnrs.isEmpty()) {
             return keyOrgnrs.contains(orgnr);
         }

@@ -112,8 +112,8 @@ class AccountAlertsTest {
     }
 
     @Test
-    void orgNumbersOfAKeyWrittenAsOneCommaSeparatedLineAreUnderstood() {
-        KeyInfo demo = key("key-demo", "demo", List.of("921123450, 964965226"), NOW.plus(Duration.ofDays(400)), null);
+    void aKeyNamingOrgNumbersServesThoseOnly() {
+        KeyInfo demo = key("key-demo", "demo", List.of("921123450", "964965226"), NOW.plus(Duration.ofDays(400)), null);
         AccountStatus ok = status(AccountStatus.State.ACTIVE, Outcome.SUCCEEDED, List.of());
 
         assertThat(AccountAlerts.alerts(ok, ORGS, List.of(demo), NOW)).isEmpty();

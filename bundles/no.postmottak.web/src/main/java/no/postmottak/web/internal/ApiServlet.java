@@ -17,6 +17,10 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.postmottak.api.Orgnr;
 import no.postmottak.api.channel.ChannelAccount;
 import no.postmottak.api.inbox.Inbox;
 
@@ -26,6 +30,7 @@ import no.postmottak.api.inbox.Inbox;
 public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
 
     private final transient ChannelAccounts channels = new ChannelAccounts();
     private final transient InboxApi api;
@@ -33,8 +38,18 @@ public class ApiServlet extends HttpServlet {
     @Activate
     public ApiServlet(@Reference(name = "inbox") Inbox inbox, WebConfig config) {
         Clock clock = Clock.systemUTC();
-        OrgDirectory directory = new KnownOrganisations(inbox, Set.of(config.organisations()), clock);
+        OrgDirectory directory = new KnownOrganisations(inbox, knownOrgnrs(config), clock);
         this.api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock);
+    }
+
+    /** A typo in this optional list must not take the clerks' inbox down: it is logged and left out. */
+    private static Set<String> knownOrgnrs(WebConfig config) {
+        try {
+            return Orgnr.parseList(config.organisations());
+        } catch (IllegalArgumentException e) {
+            LOG.error("Innstillingen organisations i {} er ugyldig og brukes ikke: {}", WebConfig.PID, e.getMessage());
+            return Set.of();
+        }
     }
 
     /** For tests: a ready API. */

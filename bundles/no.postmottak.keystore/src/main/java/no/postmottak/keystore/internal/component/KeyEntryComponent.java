@@ -3,7 +3,6 @@ package no.postmottak.keystore.internal.component;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.postmottak.api.Orgnr;
 import no.postmottak.keystore.internal.KeyEntry;
 import no.postmottak.keystore.internal.KeySource;
 
@@ -36,8 +36,7 @@ public class KeyEntryComponent {
 
     @Activate
     public KeyEntryComponent(KeyConfig config, Map<String, Object> properties) {
-        this.entry = KeyEntry.load(source(String.valueOf(properties.getOrDefault("service.pid", "?")), config,
-                properties));
+        this.entry = entry(String.valueOf(properties.getOrDefault("service.pid", "?")), config, properties);
         if (entry.problem() != null) {
             LOG.error("Key {} (account '{}') is unusable: {}", entry.name(), entry.account(), entry.problem());
         } else if (entry.expiresWithin(EXPIRY_WARNING, Instant.now())) {
@@ -54,8 +53,17 @@ public class KeyEntryComponent {
         return entry;
     }
 
-    static KeySource source(String name, KeyConfig config, Map<String, Object> properties) {
-        List<String> orgnrs = Arrays.stream(config.orgnrs()).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    /** Never throws: a configuration error becomes the entry's problem, so it shows in key-list and the admin page. */
+    static KeyEntry entry(String name, KeyConfig config, Map<String, Object> properties) {
+        try {
+            return KeyEntry.load(source(name, config, List.copyOf(Orgnr.parseList(config.orgnrs())), properties));
+        } catch (IllegalArgumentException e) {
+            return KeyEntry.broken(source(name, config, List.of(), properties), e.getMessage());
+        }
+    }
+
+    private static KeySource source(String name, KeyConfig config, List<String> orgnrs,
+                                    Map<String, Object> properties) {
         return new KeySource(name, config.account(), orgnrs, path(config.keystore_file()),
                 secret(properties, "keystore.password", config.keystore_password()), config.keystore_alias(),
                 path(config.pem_key_file()), secret(properties, "pem.passphrase", config.pem_passphrase()),

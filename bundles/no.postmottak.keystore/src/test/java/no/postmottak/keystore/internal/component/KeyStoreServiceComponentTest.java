@@ -72,6 +72,20 @@ class KeyStoreServiceComponentTest {
     }
 
     @Test
+    void orgNumbersFromACfgLineAreSplitAndAMalformedOneIsAProblem() {
+        KeyEntryComponent listed = component("no.postmottak.keystore.key~listed", Map.of(
+                "keystore.file", Fixtures.file("efm-ks-svarut/somdalen.jks").toString(),
+                ".keystore.password", "changeit", "orgnrs", "910229028, 921 123 450"));
+        assertThat(listed.entry().info().orgnrs()).containsExactly("910229028", "921123450");
+
+        KeyEntryComponent typo = component("no.postmottak.keystore.key~typo", Map.of(
+                "keystore.file", Fixtures.file("efm-ks-svarut/somdalen.jks").toString(),
+                ".keystore.password", "changeit", "orgnrs", "910229028, 92112345"));
+        assertThat(typo.entry().info().usable()).isFalse();
+        assertThat(typo.entry().info().problem()).contains("92112345");
+    }
+
+    @Test
     void configurationWithoutKeyIsVisibleAsProblem() {
         KeyEntryComponent empty = component("no.postmottak.keystore.key~empty", Map.of("account", "x"));
         assertThat(empty.entry().info().problem()).contains("exactly one of keystore.file or pem.key.file");

@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +19,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.postmottak.api.Orgnr;
 import no.postmottak.api.channel.ChannelAccount;
 import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.inbox.Inbox;
@@ -65,7 +64,7 @@ public class SvarInnAccountComponent implements SvarInnAccount {
         this.name = ConfigNames.of(PID, properties);
         this.claims = claimsComponent.claims();
         this.keyStore = keyStore;
-        this.orgnrs = orgnrs(config.orgnrs());
+        this.orgnrs = Orgnr.parseList(config.orgnrs());
         if (config.username() == null || config.username().isBlank() || config._password() == null) {
             throw new IllegalArgumentException("SvarInn account " + name + " needs username and password");
         }
@@ -131,19 +130,6 @@ public class SvarInnAccountComponent implements SvarInnAccount {
         if (poller != null) {
             poller.retry(forsendelseId);
         }
-    }
-
-    private static Set<String> orgnrs(String[] configured) {
-        Set<String> orgnrs = new LinkedHashSet<>();
-        Arrays.stream(configured == null ? new String[0] : configured)
-                .flatMap(s -> Arrays.stream(s.split("[\\[\\]\"',\\s]+"))).filter(s -> !s.isBlank())
-                .forEach(orgnr -> {
-                    if (!orgnr.matches("\\d{9}")) {
-                        throw new IllegalArgumentException("Not an organisation number (9 digits): " + orgnr);
-                    }
-                    orgnrs.add(orgnr);
-                });
-        return orgnrs;
     }
 
     private static String nodeId() {
