@@ -194,6 +194,7 @@ async function inboxPage() {
     }
   });
   $('bulk-archive').addEventListener('click', () => bulk('archive'));
+  $('bulk-delete').hidden = !me.mayDelete;
   $('bulk-delete').addEventListener('click', () => bulk('delete'));
   await loadPage(false).catch(e => show(e.message, 'error'));
 }
@@ -252,7 +253,7 @@ function renderItem(item) {
       item.receipt.caseNumber ? ' på sak ' + item.receipt.caseNumber : ''));
   }
   $('archive-form').hidden = !item.actions.archive;
-  $('delete-form').hidden = !item.actions.delete;
+  $('delete-form').hidden = !item.actions.delete || !me.mayDelete;
   $('forward-form').hidden = !item.actions.forward;
   $('no-actions').hidden = item.actions.archive || item.actions.delete || item.actions.forward;
   if (item.actions.archive && !$('case-number').value && item.suggestion && item.suggestion.caseNumber) {

@@ -39,7 +39,8 @@ public class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference(name = "inbox") Inbox inbox, WebConfig config) {
         Clock clock = Clock.systemUTC();
         OrgDirectory directory = new KnownOrganisations(inbox, knownOrgnrs(config), clock);
-        this.api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock);
+        this.api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock,
+                config.deleteRestricted());
     }
 
     /** A typo in this optional list must not take the clerks' inbox down: it is logged and left out. */

@@ -39,13 +39,20 @@ public final class InboxApi {
     private final AdminOverview admin;
     private final DocumentCounts documentCounts;
     private final Clock clock;
+    private final boolean deleteRestricted;
 
     public InboxApi(Inbox inbox, OrgDirectory directory, AdminOverview admin, Clock clock) {
+        this(inbox, directory, admin, clock, false);
+    }
+
+    /** @param deleteRestricted whether only {@link Roles#DELETER} (and administrators) may delete */
+    public InboxApi(Inbox inbox, OrgDirectory directory, AdminOverview admin, Clock clock, boolean deleteRestricted) {
         this.inbox = inbox;
         this.directory = directory;
         this.access = new AccessControl(inbox);
         this.queries = new QueryParser(directory);
-        this.actions = new ItemActions(inbox, access);
+        this.actions = new ItemActions(inbox, access, deleteRestricted);
+        this.deleteRestricted = deleteRestricted;
         this.admin = admin;
         this.documentCounts = new DocumentCounts(inbox);
         this.clock = clock;
@@ -93,7 +100,7 @@ public final class InboxApi {
         if (get && p.length == 1 && p[0].equals("me")) {
             Json.write(resp, 200, JsonViews.map("user", user.name(), "admin", user.admin(),
                     "orgnrs", new java.util.TreeSet<>(user.admin() ? directory.knownOrgnrs() : user.orgnrs()),
-                    "csrfToken", session.csrfToken()));
+                    "mayDelete", user.mayDelete(deleteRestricted), "csrfToken", session.csrfToken()));
         } else if (get && p.length == 1 && p[0].equals("items")) {
             list(req, resp, user);
         } else if (p.length >= 2 && p[0].equals("items")) {

@@ -30,10 +30,13 @@ public final class ItemActions {
 
     private final Inbox inbox;
     private final AccessControl access;
+    private final boolean deleteRestricted;
 
-    public ItemActions(Inbox inbox, AccessControl access) {
+    /** @param deleteRestricted whether only {@link Roles#DELETER} (and administrators) may delete */
+    public ItemActions(Inbox inbox, AccessControl access, boolean deleteRestricted) {
         this.inbox = inbox;
         this.access = access;
+        this.deleteRestricted = deleteRestricted;
     }
 
     public Map<String, Object> archive(User user, InboxItem item, JsonNode body) throws HttpError {
@@ -48,6 +51,7 @@ public final class ItemActions {
     }
 
     public Map<String, Object> delete(User user, InboxItem item, JsonNode body) throws HttpError {
+        mayDelete(user);
         String reason = reason(body);
         try {
             inbox.delete(item.id(), reason, user.name());
@@ -75,6 +79,13 @@ public final class ItemActions {
         }
     }
 
+    private void mayDelete(User user) throws HttpError {
+        if (!user.mayDelete(deleteRestricted)) {
+            throw new HttpError(403, "Du har ikke rettighet til å slette post. Be en som har rollen "
+                    + Roles.DELETER + " om å gjøre det.");
+        }
+    }
+
     /**
      * Archives or deletes many items. Every id is checked first: one item the user may not see refuses the whole
      * request with 403, before anything is done. Each item then succeeds or fails on its own.
@@ -94,6 +105,7 @@ public final class ItemActions {
             items.add(access.item(user, id));
         }
         if (action.equals("delete")) {
+            mayDelete(user);
             reason(body); // fail before the first item when the reason is missing
         }
         List<Map<String, Object>> results = new ArrayList<>();

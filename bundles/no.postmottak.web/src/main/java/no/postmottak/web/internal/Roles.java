@@ -5,11 +5,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Turns role names into a {@link User}: {@code postmottak-admin} and {@code postmottak-org-<orgnr>}. */
+/**
+ * Turns role names into a {@link User}: {@code postmottak-admin}, {@code postmottak-org-<orgnr>} and
+ * {@code postmottak-delete}.
+ */
 public final class Roles {
 
     public static final String ADMIN = "postmottak-admin";
     public static final String ORG_PREFIX = "postmottak-org-";
+    public static final String DELETER = "postmottak-delete";
     private static final Pattern ORGNR = Pattern.compile("\\d{9}");
 
     private Roles() {
@@ -18,15 +22,18 @@ public final class Roles {
     /** The user with these roles; other roles are ignored, and so are malformed organisation roles. */
     public static User toUser(String name, Collection<String> roles) {
         boolean admin = false;
+        boolean deleter = false;
         Set<String> orgnrs = new TreeSet<>();
         for (String role : roles) {
             String r = role.trim();
             if (r.equals(ADMIN)) {
                 admin = true;
+            } else if (r.equals(DELETER)) {
+                deleter = true;
             } else if (r.startsWith(ORG_PREFIX) && ORGNR.matcher(r.substring(ORG_PREFIX.length())).matches()) {
                 orgnrs.add(r.substring(ORG_PREFIX.length()));
             }
         }
-        return new User(name, admin, orgnrs);
+        return new User(name, admin, orgnrs, deleter);
     }
 }

@@ -7,12 +7,22 @@ import java.util.Set;
  *
  * @param name   the login name, used as actor in the audit trail
  * @param admin  true for {@code postmottak-admin}: every organisation and the administration page
- * @param orgnrs the organisations granted through {@code postmottak-org-<orgnr>} roles
+ * @param orgnrs  the organisations granted through {@code postmottak-org-<orgnr>} roles
+ * @param deleter true for {@code postmottak-delete}: may delete where deleting is restricted to that role
  */
-public record User(String name, boolean admin, Set<String> orgnrs) {
+public record User(String name, boolean admin, Set<String> orgnrs, boolean deleter) {
 
     public User {
         orgnrs = Set.copyOf(orgnrs);
+    }
+
+    public User(String name, boolean admin, Set<String> orgnrs) {
+        this(name, admin, orgnrs, false);
+    }
+
+    /** Whether the user may delete items, when {@code restricted} limits deleting to the delete role. */
+    public boolean mayDelete(boolean restricted) {
+        return !restricted || admin || deleter;
     }
 
     /** Whether the user may see items addressed to {@code orgnr}. */

@@ -22,6 +22,10 @@ public @interface WebConfig {
     @AttributeDefinition(name = "Maks antall samtidige økter")
     int maxSessions() default 10_000;
 
+    @AttributeDefinition(name = "Sletting krever egen rolle",
+            description = "Når på, kan bare brukere med rollen postmottak-delete (og administratorer) slette post")
+    boolean deleteRestricted() default false;
+
     @AttributeDefinition(name = "Kjente organisasjonsnumre",
             description = "Organisasjonene administratoren ser i oversikten (i tillegg til dem som har ubehandlet post)")
     String[] organisations() default {};

@@ -65,17 +65,27 @@ final class TestServer implements AutoCloseable {
     final JdbcDataSource dataSource = new JdbcDataSource();
 
     TestServer() throws Exception {
-        this("jdbc:h2:mem:web-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        this(false);
+    }
+
+    TestServer(boolean deleteRestricted) throws Exception {
+        this("jdbc:h2:mem:web-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", deleteRestricted);
     }
 
     TestServer(String jdbcUrl) throws Exception {
+        this(jdbcUrl, false);
+    }
+
+    /** @param deleteRestricted whether deleting needs the role postmottak-delete (astrid has it, anne not) */
+    TestServer(String jdbcUrl, boolean deleteRestricted) throws Exception {
         JdbcDataSource ds = dataSource;
         ds.setURL(jdbcUrl);
         ds.setUser("sa");
         inbox = WebTestInboxes.create(ds, Set.of(ORG_A, ORG_B), archive, clock);
 
         OrgDirectory directory = new KnownOrganisations(inbox, Set.of(ORG_A, ORG_B), clock);
-        InboxApi api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock);
+        InboxApi api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock,
+                deleteRestricted);
         Authenticator realJaas = new JaasAuthenticator("postmottak-test",
                 Set.of("org.apache.karaf.jaas.boot.principal.RolePrincipal"), jaasConfiguration());
         Authenticator jaas = (user, password) -> {
@@ -201,6 +211,11 @@ final class TestServer implements AutoCloseable {
         @Override
         public int maxSessions() {
             return 100;
+        }
+
+        @Override
+        public boolean deleteRestricted() {
+            return false; // the API under test gets its own flag; this config only feeds the security filter
         }
 
         @Override
