@@ -15,13 +15,12 @@ import java.util.Set;
 import org.h2.jdbcx.JdbcDataSource;
 
 import no.postmottak.api.inbox.InboxException;
-import no.postmottak.api.keystore.KeyInfo;
 import no.postmottak.api.keystore.KeyStoreService;
 import no.postmottak.inbox.internal.ArchiveProviders;
 import no.postmottak.inbox.internal.JdbcInbox;
-import no.postmottak.keystore.internal.CmsDecryptor;
 import no.postmottak.keystore.internal.KeyEntry;
 import no.postmottak.keystore.internal.KeyRing;
+import no.postmottak.keystore.internal.KeyRingStore;
 import no.postmottak.keystore.internal.KeySource;
 import no.postmottak.keystore.internal.SelfSignedKeyGenerator;
 
@@ -45,18 +44,7 @@ final class Receiver {
                         "CN=Postmottak test, O=Fjordvik kommune", Duration.ofDays(365), 2048, "mottak", password, p12,
                         dir.resolve("mottak.pem"), null));
         keys.add(KeyEntry.load(KeySource.keystore("test", "arkiv", List.of(), p12, password, "mottak")));
-        CmsDecryptor decryptor = new CmsDecryptor(keys);
-        keyStore = new KeyStoreService() {
-            @Override
-            public InputStream decrypt(InputStream cms) throws IOException {
-                return decryptor.decrypt(cms);
-            }
-
-            @Override
-            public List<KeyInfo> keys() {
-                return keys.infos();
-            }
-        };
+        keyStore = new KeyRingStore(keys);
         JdbcDataSource dataSource = h2(dir);
         inbox = new JdbcInbox(dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
     }

@@ -12,15 +12,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import no.postmottak.api.keystore.KeyInfo;
 import no.postmottak.api.keystore.KeyStoreService;
-import no.postmottak.keystore.internal.CmsDecryptor;
 import no.postmottak.keystore.internal.KeyRing;
+import no.postmottak.keystore.internal.KeyRingStore;
 
 /** The key store service: all configured keys, added and removed live as their configurations change. */
 @Component(service = KeyStoreService.class)
 public class KeyStoreServiceComponent implements KeyStoreService {
 
     private final KeyRing ring = new KeyRing();
-    private final CmsDecryptor decryptor = new CmsDecryptor(ring);
+    private final KeyRingStore store = new KeyRingStore(ring);
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -34,11 +34,11 @@ public class KeyStoreServiceComponent implements KeyStoreService {
 
     @Override
     public InputStream decrypt(InputStream cms) throws IOException {
-        return decryptor.decrypt(cms);
+        return store.decrypt(cms);
     }
 
     @Override
     public List<KeyInfo> keys() {
-        return ring.infos();
+        return store.keys();
     }
 }
