@@ -24,30 +24,14 @@ if [ ! -d "$demo" ]; then
   tar xzf "$(ls "$here"/target/postmottak-distribution-*.tar.gz | head -n 1)" -C "$demo" --strip-components=1
 fi
 
-# A demo receiver key, generated once: the certificate is what a real installation uploads to SvarUt.
-keys=$demo/etc/demo-keys
-if [ ! -f "$keys/demo.p12" ]; then
-  mkdir -p "$keys"
-  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-  printf '%s' "$password" > "$demo/etc/demo-key-password"
-  chmod 600 "$demo/etc/demo-key-password"
-  "$JAVA_HOME/bin/keytool" -genkeypair -keyalg RSA -keysize 2048 -sigalg SHA256withRSA -validity 3650 \
-    -alias demo -dname "CN=Postmottak demo, O=Fjordvik kommune, serialNumber=921123450" \
-    -storetype PKCS12 -keystore "$keys/demo.p12" -storepass "$password" >/dev/null
-  "$JAVA_HOME/bin/keytool" -exportcert -rfc -alias demo -keystore "$keys/demo.p12" -storepass "$password" \
-    > "$keys/demo-cert.pem"
-  cat > "$demo/etc/no.postmottak.keystore.key-demo.cfg" <<CFG
-# Demo receiver key. The password is read from etc/demo-key-password by ConfigAdmin interpolation.
-account = demo
-orgnrs = 921123450, 921765436, 964000123
-keystore.file = \${karaf.etc}/demo-keys/demo.p12
-.keystore.password = \$[secret:demo-key-password]
-keystore.alias = demo
-CFG
-fi
+# A demo receiver key, generated once (bin/prepare-demo ships in the distribution; the itest uses it too).
+# (a demo folder unpacked by an older build lacks the script: take it from the sources)
+[ -x "$demo/bin/prepare-demo" ] || cp "$here/src/main/resources/assembly/bin/prepare-demo" "$demo/bin/"
+"$demo/bin/prepare-demo"
 
 "$demo/bin/start"
-trap '"$demo/bin/stop"; echo "Postmottak stopped."; exit 0' INT TERM
+tail_pid=
+trap '"$demo/bin/stop"; [ -z "$tail_pid" ] || kill "$tail_pid" 2>/dev/null; echo "Postmottak stopped."; exit 0' INT TERM
 tries=0
 until curl -fsS -o /dev/null http://localhost:8181/postmottak/login.html 2>/dev/null; do
   tries=$((tries+1)); [ $tries -lt 180 ] || { echo "Karaf did not come up: see $demo/data/log/karaf.log"; exit 1; }
@@ -70,4 +54,5 @@ Postmottak demo is running: the sample mail arrives from the SvarInn simulator w
 INFO
 "$demo/bin/client" -u karaf -p karaf -b <<< "postmottak:svarinn-status" 2>/dev/null || true
 tail -n 0 -F "$demo/data/log/karaf.log" &
+tail_pid=$!
 wait

@@ -15,8 +15,20 @@ final class TestPostgres {
     private TestPostgres() {
     }
 
-    /** Starts a server for this JVM's lifetime with an empty database {@code postmottak}; returns its JDBC URL. */
-    static String start() {
+    private static String jdbcUrl;
+
+    /**
+     * Starts a server for this JVM's lifetime with an empty database {@code postmottak}; returns its JDBC URL. Once
+     * per JVM: under the JUnit Platform (vintage engine) Pax Exam builds its runner, and so its configuration, twice.
+     */
+    static synchronized String start() {
+        if (jdbcUrl == null) {
+            jdbcUrl = startServer();
+        }
+        return jdbcUrl;
+    }
+
+    private static String startServer() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,127 @@
+package no.postmottak.itest.demo;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.imageio.ImageIO;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A records clerk in headless Chromium (the OS packages chromium and chromium-driver), with screenshot helpers. */
+final class Clerk implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    final ChromeDriver browser;
+    final WebDriverWait wait;
+    private final String base;
+    private final Path screenshots;
+
+    Clerk(String base, Path profile, Path screenshots) {
+        this.base = base;
+        this.screenshots = screenshots;
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    void open(String page) {
+        browser.get(base + "/postmottak/" + page);
+    }
+
+    /** Opens the inbox, is sent to the login page, and logs in. */
+    void logIn(String user, String password) {
+        open("inbox.html");
+        wait.until(ExpectedConditions.urlContains("/postmottak/login.html"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), user));
+    }
+
+    /**
+     * The inbox rows' text once the page has loaded its first page of items, or shown that there are none, or
+     * shown an error (then the error follows the rows, so that a failed wait tells what the page said).
+     */
+    String inboxRows() {
+        open("inbox.html");
+        wait.until(d -> !d.findElement(By.id("rows")).findElements(By.tagName("tr")).isEmpty()
+                || d.findElement(By.id("empty")).isDisplayed() || d.findElement(By.id("message")).isDisplayed());
+        WebElement message = browser.findElement(By.id("message"));
+        String rows = browser.findElement(By.id("rows")).getText();
+        return message.isDisplayed() ? rows + "\n[page message] " + message.getText() : rows;
+    }
+
+    String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    void waitForText(String id, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    }
+
+    /** The browser's own session cookie, to make plain HTTP requests as this clerk. */
+    String sessionCookie() {
+        Cookie cookie = browser.manage().getCookieNamed("POSTMOTTAK_SESSION");
+        return cookie.getName() + "=" + cookie.getValue();
+    }
+
+    /** The share of near-white pixels inside the element, from a screenshot of the viewport. */
+    double whiteShare(WebElement element) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(browser.getScreenshotAs(OutputType.BYTES)));
+            Rectangle r = element.getRect();
+            int white = 0;
+            int total = 0;
+            for (int y = Math.max(0, r.y); y < Math.min(image.getHeight(), r.y + r.height); y += 4) {
+                for (int x = Math.max(0, r.x); x < Math.min(image.getWidth(), r.x + r.width); x += 4) {
+                    int rgb = image.getRGB(x, y);
+                    total++;
+                    if ((rgb >> 16 & 0xff) > 240 && (rgb >> 8 & 0xff) > 240 && (rgb & 0xff) > 240) {
+                        white++;
+                    }
+                }
+            }
+            return total == 0 ? 0 : (double) white / total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves a screenshot of the viewport as {@code <screenshots>/<name>.png}. */
+    Path screenshot(String name) throws IOException {
+        Path target = screenshots.resolve(name + ".png");
+        Files.createDirectories(screenshots);
+        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+        return target;
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}

@@ -1,0 +1,194 @@
+package no.postmottak.itest.demo;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The real Postmottak demo distribution (the {@code postmottak-distribution} tar.gz), unpacked into a folder,
+ * prepared by its own {@code bin/prepare-demo} as {@code run-demo.sh} does, moved to free ports and started as a
+ * separate Karaf process ({@code bin/karaf daemon}, which execs the JVM, so the process we hold is Karaf's own).
+ */
+final class DemoDistribution implements AutoCloseable {
+
+    private final Path home;
+    private final Path javaHome;
+    private final Map<String, Integer> ports;
+    private Process karaf;
+
+    private DemoDistribution(Path home, Path javaHome, Map<String, Integer> ports) {
+        this.home = home;
+        this.javaHome = javaHome;
+        this.ports = ports;
+    }
+
+    /** Unpacks {@code archive} into a fresh {@code home} and prepares the demo key on free ports. */
+    static DemoDistribution unpack(Path archive, Path home, Path javaHome) throws IOException, InterruptedException {
+        deleteRecursively(home);
+        Files.createDirectories(home);
+        // tar keeps the scripts' exec bits, which a Java unpacker would lose.
+        run(List.of("tar", "xzf", archive.toString(), "-C", home.toString(), "--strip-components=1"), home, javaHome);
+        run(List.of(home.resolve("bin/prepare-demo").toString()), home, javaHome);
+        Map<String, Integer> ports = Map.of("http", freePort(), "ssh", freePort(), "rmiRegistry", freePort(),
+                "rmiServer", freePort(), "svarinn", freePort(), "websak", freePort(), "acos", freePort());
+        DemoDistribution demo = new DemoDistribution(home, javaHome, ports);
+        demo.movePorts();
+        return demo;
+    }
+
+    /** Points every listening port of the demo, and every configuration that names one, at free ports. */
+    private void movePorts() throws IOException {
+        set("org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port("http"));
+        set("org.apache.karaf.shell.cfg", "sshPort", port("ssh"));
+        set("org.apache.karaf.management.cfg", "rmiRegistryPort", port("rmiRegistry"));
+        set("org.apache.karaf.management.cfg", "rmiServerPort", port("rmiServer"));
+        set("no.postmottak.svarinn.simulator.cfg", "port", port("svarinn"));
+        for (String account : List.of("fjordvik", "solberg")) {
+            set("no.postmottak.svarinn.account-" + account + ".cfg", "base.url",
+                    "http://127.0.0.1:" + port("svarinn") + "/tjenester/svarinn");
+        }
+        set("no.postmottak.archive.websak.simulator.cfg", "port", port("websak"));
+        set("no.postmottak.archive.websak-demo.cfg", "base.url", "http://127.0.0.1:" + port("websak") + "/api/websak");
+        set("no.postmottak.archive.websak-demo.cfg", "token.url",
+                "http://127.0.0.1:" + port("websak") + "/connect/token");
+        set("no.postmottak.archive.acosmottak.simulator.cfg", "port", port("acos"));
+        set("no.postmottak.archive.acosmottak-demo.cfg", "base.url", "http://127.0.0.1:" + port("acos"));
+    }
+
+    /** Sets (or adds) {@code key = value} in the Karaf configuration file {@code etc/<file>}. */
+    void set(String file, String key, String value) throws IOException {
+        Path cfg = home.resolve("etc").resolve(file);
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.ISO_8859_1));
+        Pattern line = Pattern.compile("^\\s*" + Pattern.quote(key) + "\\s*[=:].*");
+        boolean found = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (line.matcher(lines.get(i)).matches()) {
+                lines.set(i, key + " = " + value);
+                found = true;
+            }
+        }
+        if (!found) {
+            lines.add(key + " = " + value);
+        }
+        Files.write(cfg, lines, StandardCharsets.ISO_8859_1);
+    }
+
+    String port(String name) {
+        return Integer.toString(ports.get(name));
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port("http");
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** Starts Karaf and returns once the login page answers (or fails if Karaf dies or takes too long). */
+    void start(Duration deadline) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "daemon")
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.log").toFile());
+        environment(builder, javaHome);
+        karaf = builder.start();
+        // Should the test JVM itself be killed (a failsafe timeout), no Karaf may outlive it.
+        Process started = karaf;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (started.isAlive()) {
+                started.descendants().forEach(ProcessHandle::destroyForcibly);
+                started.destroyForcibly();
+            }
+        }, "stop-demo-karaf"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create(base() + "/postmottak/login.html"))
+                .timeout(Duration.ofSeconds(5)).build();
+        await("the login page of the demo Karaf (see " + home.resolve("data/log/karaf.log") + ")")
+                .atMost(deadline).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (!karaf.isAlive()) {
+                        throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + ", see "
+                                + home.resolve("console.log"));
+                    }
+                    return http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
+    }
+
+    /** Stops Karaf as an operator would ({@code bin/stop}), and kills it if it lingers. */
+    @Override
+    public void close() throws Exception {
+        if (karaf == null || !karaf.isAlive()) {
+            return;
+        }
+        try {
+            run(List.of(home.resolve("bin/stop").toString()), home, javaHome);
+        } finally {
+            if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
+                karaf.descendants().forEach(ProcessHandle::destroyForcibly);
+                karaf.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void run(List<String> command, Path dir, Path javaHome) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path log = Files.createTempFile(dir, "command", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        environment(builder, javaHome);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command + " did not finish within 60 s");
+        }
+        String output = Files.readString(log);
+        Files.delete(log);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(command + " failed with " + process.exitValue() + ": " + output);
+        }
+    }
+
+    private static void environment(ProcessBuilder builder, Path javaHome) {
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", javaHome.toString());
+        env.put("PATH", javaHome.resolve("bin") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        // Karaf must not pick up options meant for the test JVM.
+        env.remove("JAVA_OPTS");
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.remove("EXTRA_JAVA_OPTS");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
