@@ -2,6 +2,7 @@ package no.postmottak.inbox.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ import org.flywaydb.core.api.FlywayException;
 
 import no.postmottak.api.inbox.InboxException;
 
-/** Creates and migrates the inbox schema with Flyway (SQL files in {@code db/migration} of this bundle). */
+/** Creates and migrates the inbox schema with Flyway (SQL files in {@code db/migration} of this bundle, listed in
+ * {@link BundledMigrations}). */
 final class Migrations {
 
     private Migrations() {
@@ -28,13 +30,17 @@ final class Migrations {
 
     static void migrate(DataSource dataSource) throws InboxException {
         try {
-            Flyway.configure(Migrations.class.getClassLoader())
+            Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(dataSource)
                     .placeholders(Map.of("chunk_type", isH2(dataSource) ? "BLOB" : "BYTEA"))
-                    .locations("classpath:db/migration")
+                    .resourceProvider(new BundledMigrations(Migrations.class.getClassLoader()))
+                    .javaMigrationClassProvider(List::of)
                     .table("inbox_schema_history")
-                    .load()
-                    .migrate();
+                    .load();
+            flyway.migrate();
+            if (flyway.info().current() == null) {
+                throw new InboxException("Databasen for postmottaket har ikke noe skjema etter migrering", true);
+            }
         } catch (FlywayException e) {
             throw new InboxException("Kunne ikke opprette eller oppgradere databasen for postmottaket: "
                     + e.getMessage(), true, e);
