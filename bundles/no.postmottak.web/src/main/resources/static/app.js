@@ -248,9 +248,11 @@ function renderItem(item) {
   const receipt = $('receipt');
   receipt.hidden = !item.receipt;
   if (item.receipt) {
+    const warning = item.receipt.details && item.receipt.details.advarsel;
     receipt.replaceChildren(el('p', { class: 'message ok' }, 'Arkivert som journalpost ',
       el('strong', {}, item.receipt.journalpostNumber || item.receipt.journalpostId),
-      item.receipt.caseNumber ? ' på sak ' + item.receipt.caseNumber : ''));
+      item.receipt.caseNumber ? ' på sak ' + item.receipt.caseNumber : ''),
+      warning ? el('p', { class: 'message warn', role: 'alert' }, 'Merk: ' + warning) : '');
   }
   $('archive-form').hidden = !item.actions.archive;
   $('delete-form').hidden = !item.actions.delete || !me.mayDelete;
@@ -310,7 +312,8 @@ async function itemPage() {
   $('archive-form').addEventListener('submit', ev => {
     ev.preventDefault();
     act(ev.target, 'archive', { caseNumber: $('case-number').value.trim() },
-      r => 'Arkivert som journalpost ' + (r.receipt.journalpostNumber || r.receipt.journalpostId) + '.');
+      r => 'Arkivert som journalpost ' + (r.receipt.journalpostNumber || r.receipt.journalpostId) + '.'
+        + (r.receipt.details && r.receipt.details.advarsel ? ' Merk: ' + r.receipt.details.advarsel : ''));
   });
   $('delete-form').addEventListener('submit', ev => {
     ev.preventDefault();

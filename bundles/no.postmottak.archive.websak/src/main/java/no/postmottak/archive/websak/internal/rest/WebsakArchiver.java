@@ -40,6 +40,7 @@ public final class WebsakArchiver {
     static final String UPLOADED = "websak.dokumenterLastetOpp";
     static final String CREATING_SAK = "websak.opprettingStartetPaaSak";
     static final String DUPLICATE_WARNING = "websak.advarsel";
+    static final String CASE_WARNING = "websak.saksadvarsel";
     /** Noted before asking WebSak for a journalpost: if its answer is lost, the retry knows one may exist. */
     static final String CREATING = "websak.opprettingStartet";
     private static final int MAX_TITLE = 255;
@@ -74,7 +75,7 @@ public final class WebsakArchiver {
             LOG.info("Resuming item {} on WebSak journalpost {}: {} of {} documents there", item.id(), jpId,
                     uploaded, docs.size());
         } else {
-            sakId = caseId(request.targetCase());
+            sakId = caseId(request.targetCase(), notes);
             if (notes.containsKey(CREATING)) {
                 // The API has no idempotency key: an earlier attempt may have made a journalpost whose id never
                 // reached us. Guessing it by title could attach these documents to another item's journalpost, so
@@ -135,14 +136,21 @@ public final class WebsakArchiver {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("sakId", Integer.toString(sakId));
         details.put("dokumenter", Integer.toString(request.documents().size()));
-        String warning = request.progress().load().get(DUPLICATE_WARNING);
-        if (warning != null) {
+        Map<String, String> notes = request.progress().load();
+        String warning = java.util.stream.Stream.of(notes.get(CASE_WARNING), notes.get(DUPLICATE_WARNING))
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" "));
+        if (!warning.isEmpty()) {
             details.put("advarsel", warning);
         }
         return new ArchiveReceipt(KIND, Integer.toString(jpId), number, caseNumber, details);
     }
 
-    private int caseId(CaseInfo target) throws ArchiveException {
+    /**
+     * The WebSak id of the target case. The Integration API cannot look a case up by its number, so a case number
+     * without an id (the clerk typed it, or the sender suggested it) goes onto the fallback case (fordelingssak)
+     * with a warning the clerk sees, never silently.
+     */
+    private int caseId(CaseInfo target, Map<String, String> notes) throws ArchiveException {
         if (target != null && target.caseId() != null && !target.caseId().isBlank()) {
             try {
                 return Integer.parseInt(target.caseId().strip());
@@ -151,9 +159,17 @@ public final class WebsakArchiver {
                         + "' er ikke en WebSak-id (et heltall)");
             }
         }
+        boolean numberOnly = target != null && target.caseNumber() != null;
         if (fallbackCaseId == null) {
-            throw new ArchiveException(Reason.TARGET_NOT_AVAILABLE,
-                    "Ingen sak er valgt, og ingen fordelingssak er konfigurert for WebSak");
+            throw new ArchiveException(Reason.TARGET_NOT_AVAILABLE, numberOnly
+                    ? "WebSak kan ikke slå opp sak " + target.caseNumber() + " ut fra saksnummeret, og ingen "
+                            + "fordelingssak er konfigurert for WebSak"
+                    : "Ingen sak er valgt, og ingen fordelingssak er konfigurert for WebSak");
+        }
+        if (numberOnly) {
+            notes.put(CASE_WARNING, "WebSak kan ikke slå opp sak " + target.caseNumber() + " ut fra saksnummeret; "
+                    + "journalposten er lagt på fordelingssaken og må flyttes til sak " + target.caseNumber()
+                    + " i WebSak.");
         }
         return fallbackCaseId;
     }

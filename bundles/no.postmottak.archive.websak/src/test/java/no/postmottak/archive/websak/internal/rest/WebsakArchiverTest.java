@@ -111,6 +111,16 @@ class WebsakArchiverTest {
     }
 
     @Test
+    void aCaseNumberWithoutWebsakIdGoesOnTheFallbackCaseWithAWarning() throws Exception {
+        ArchiveRequest r = ArchiveFixtures.request(1);
+        ArchiveReceipt receipt = archiver().archive(withProgress(r, r.progress(),
+                new CaseInfo(null, new CaseNumber(2025, 77), "")));
+        assertThat(sim.journalposts()).singleElement().satisfies(jp -> assertThat(jp.sakId()).isEqualTo(fallback));
+        assertThat(receipt.caseNumber()).isEqualTo("2026/1");
+        assertThat(receipt.details().get("advarsel")).contains("2025/77", "fordelingssaken", "flyttes");
+    }
+
+    @Test
     void noCaseAndNoFallbackNeedsAnAdministrator() {
         assertThatThrownBy(() -> archiver(SECRET, Duration.ofSeconds(5), null).archive(ArchiveFixtures.request(1)))
                 .isInstanceOfSatisfying(ArchiveException.class,
