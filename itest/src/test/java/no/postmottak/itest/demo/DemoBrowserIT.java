@@ -39,6 +39,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import no.postmottak.web.testing.Clerk;
+
 /**
  * Issue 6: the real demo distribution (Karaf with Postmottak and the SvarInn, WebSak and Acos simulators, as
  * {@code distribution/run-demo.sh} starts it, on free ports) driven by clerk kari of Fjordvik in headless Chromium.

@@ -1,4 +1,4 @@
-package no.postmottak.itest.demo;
+package no.postmottak.web.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -21,18 +21,27 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A records clerk in headless Chromium (the OS packages chromium and chromium-driver), with screenshot helpers. */
-final class Clerk implements AutoCloseable {
+/**
+ * A records clerk in headless Chromium (the OS packages chromium and chromium-driver, never a downloaded browser),
+ * with screenshot helpers. Shared through this module's test-jar by the web module's browser test (embedded Jetty)
+ * and the itest's DemoBrowserIT (the real Karaf distribution).
+ */
+public final class Clerk implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    final ChromeDriver browser;
-    final WebDriverWait wait;
+    public final ChromeDriver browser;
+    public final WebDriverWait wait;
     private final String base;
     private final Path screenshots;
 
-    Clerk(String base, Path profile, Path screenshots) {
+    /**
+     * @param base        e.g. {@code http://localhost:8181}
+     * @param profile     an empty folder for the browser profile
+     * @param screenshots where {@link #screenshot} writes
+     */
+    public Clerk(String base, Path profile, Path screenshots) {
         this.base = base;
         this.screenshots = screenshots;
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
@@ -45,16 +54,16 @@ final class Clerk implements AutoCloseable {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    void open(String page) {
+    public void open(String page) {
         browser.get(base + "/postmottak/" + page);
     }
 
     /** Opens the inbox, is sent to the login page, and logs in. */
-    void logIn(String user, String password) {
+    public void logIn(String user, String password) {
         open("inbox.html");
         wait.until(ExpectedConditions.urlContains("/postmottak/login.html"));
         browser.findElement(By.id("username")).sendKeys(user);
@@ -67,7 +76,7 @@ final class Clerk implements AutoCloseable {
      * The inbox rows' text once the page has loaded its first page of items, or shown that there are none, or
      * shown an error (then the error follows the rows, so that a failed wait tells what the page said).
      */
-    String inboxRows() {
+    public String inboxRows() {
         open("inbox.html");
         wait.until(d -> !d.findElement(By.id("rows")).findElements(By.tagName("tr")).isEmpty()
                 || d.findElement(By.id("empty")).isDisplayed() || d.findElement(By.id("message")).isDisplayed());
@@ -76,22 +85,22 @@ final class Clerk implements AutoCloseable {
         return message.isDisplayed() ? rows + "\n[page message] " + message.getText() : rows;
     }
 
-    String text(String id) {
+    public String text(String id) {
         return browser.findElement(By.id(id)).getText();
     }
 
-    void waitForText(String id, String text) {
+    public void waitForText(String id, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
     /** The browser's own session cookie, to make plain HTTP requests as this clerk. */
-    String sessionCookie() {
+    public String sessionCookie() {
         Cookie cookie = browser.manage().getCookieNamed("POSTMOTTAK_SESSION");
         return cookie.getName() + "=" + cookie.getValue();
     }
 
     /** The share of near-white pixels inside the element, from a screenshot of the viewport. */
-    double whiteShare(WebElement element) {
+    public double whiteShare(WebElement element) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(browser.getScreenshotAs(OutputType.BYTES)));
             Rectangle r = element.getRect();
@@ -113,7 +122,7 @@ final class Clerk implements AutoCloseable {
     }
 
     /** Saves a screenshot of the viewport as {@code <screenshots>/<name>.png}. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Path target = screenshots.resolve(name + ".png");
         Files.createDirectories(screenshots);
         Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
