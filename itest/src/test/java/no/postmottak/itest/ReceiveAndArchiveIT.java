@@ -70,7 +70,8 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
     public Option[] configuration() {
         return options(karaf("postmottak-svarinn", "postmottak-archive-filesystem", "postmottak-archive-websak",
                 "postmottak-web", "postmottak-simulators"),
-                editConfigurationFilePut("etc/users.properties", "kari", "kari-passord,postmottak-org-" + FJORDVIK));
+                editConfigurationFilePut("etc/users.properties", "kari", "kari-passord,postmottak-org-" + FJORDVIK),
+                editConfigurationFilePut("etc/users.properties", "driftsansvarlig", "drift-passord,postmottak-admin"));
     }
 
     @Test
@@ -147,6 +148,7 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         String status = executeCommand("postmottak:svarinn-status");
         assertTrue(status, status.contains("«arkiv»") && status.contains("«fagsystem»"));
         assertTrue(status, !status.contains("hemmelig"));
+        administratorSeesBothAccountsAndPollsOneOverHttp();
         configAdmin.getFactoryConfiguration("no.postmottak.svarinn.account", "fagsystem", "?").delete();
 
         reconfiguredLiveWhileMailKeepsComing(sim);
@@ -182,20 +184,48 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
 
     /** The web inbox in this Karaf: JAAS login, the clerk's list, and 403 for another organisation's item. */
     private void clerkOfOneOrganisationSeesOnlyItsMailOverHttp(UUID own, UUID foreign) throws Exception {
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        java.net.http.HttpClient http = loggedIn("kari", "kari-passord");
         String base = httpBase() + "/postmottak";
-        java.net.http.HttpResponse<String> login = await().atMost(TIMEOUT).ignoreExceptions().until(() ->
-                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", httpBase())
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=kari&password=kari-passord"))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 303);
-        assertEquals(303, login.statusCode());
         String list = get(http, base + "/api/items").body();
         assertTrue(list, list.contains(own.toString()) && !list.contains(foreign.toString()));
         assertEquals(403, get(http, base + "/api/items/" + foreign).statusCode());
         assertEquals(403, get(http, base + "/api/items/" + foreign + "/documents/0").statusCode());
+    }
+
+    /** The administration API in this Karaf: both SvarInn accounts with their state, and "poll now". */
+    private void administratorSeesBothAccountsAndPollsOneOverHttp() throws Exception {
+        java.net.http.HttpClient http = loggedIn("driftsansvarlig", "drift-passord");
+        String base = httpBase() + "/postmottak/api";
+        String channels = await().atMost(TIMEOUT).until(() -> get(http, base + "/admin/channels").body(),
+                body -> body.contains("\"account\":\"arkiv\"") && body.contains("\"account\":\"fagsystem\""));
+        assertTrue(channels, channels.contains("To systemer kan ikke hente") && !channels.contains("hemmelig"));
+        java.util.regex.Matcher arkiv = java.util.regex.Pattern
+                .compile("\\{\"id\":\"?([^\",]+)\"?,\"channel\":\"SvarInn\",\"account\":\"arkiv\"")
+                .matcher(channels);
+        assertTrue(channels, arkiv.find());
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("\"csrfToken\":\"([^\"]+)\"")
+                .matcher(get(http, base + "/me").body());
+        assertTrue(csrf.find());
+        java.net.http.HttpResponse<String> poll = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/admin/channels/" + arkiv.group(1) + "/poll"))
+                .header("Content-Type", "application/json").header("Origin", httpBase())
+                .header("X-CSRF-Token", csrf.group(1)).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(poll.body(), 200, poll.statusCode());
+    }
+
+    private java.net.http.HttpClient loggedIn(String user, String password) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        java.net.http.HttpResponse<String> login = await().atMost(TIMEOUT).ignoreExceptions().until(() ->
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(httpBase() + "/postmottak/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", httpBase())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                                + password)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()),
+                r -> r.statusCode() == 303);
+        assertEquals(303, login.statusCode());
+        return http;
     }
 
     private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {
