@@ -28,6 +28,14 @@ public final class AcceptThroughput {
             Bench.result(kind, "accept 3 x 100 KB, " + threads + " thread(s)" + (BenchDatabases.POOL ? "" : ", no pool"),
                     String.format("%.0f items/s (%.1f MB/s, %d items)", items / seconds,
                             items * 3 * 100_000 / 1e6 / seconds, items));
+            if (kind.equals("h2")) { // REUSE_SPACE=FALSE appends every chunk: how much more than the content?
+                long bytes;
+                try (var files = Files.list(dir)) {
+                    bytes = files.mapToLong(f -> f.toFile().length()).sum();
+                }
+                Bench.result(kind, "file size after accept" + (BenchDatabases.POOL ? "" : ", no pool"),
+                        String.format("%.0f MB for %.0f MB of documents", bytes / 1e6, (items + 50) * 3 * 100_000 / 1e6));
+            }
         }
     }
 

@@ -21,11 +21,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The two databases of the inbox benchmarks: an H2 file database, or embedded PostgreSQL (zonky, fsync on, as in
  * production). Both behind a tiny connection pool, as Karaf's pax-jdbc-pool-dbcp2 would be: without one, each
  * PostgreSQL transaction would pay a new TCP connection and login. {@code -Dpool=false} turns it off: then the
- * last closed connection closes an H2 database, as with the shipped unpooled configuration.
+ * last closed connection closes an H2 database (the unpooled configuration shipped before). H2 gets the shipped
+ * URL settings ({@link #H2_SETTINGS}).
  */
 final class BenchDatabases implements AutoCloseable {
 
     static final boolean POOL = !"false".equals(System.getProperty("pool"));
+    /** The shipped H2 settings (features.xml); {@code -Dh2.settings=} measures H2's defaults instead. */
+    static final String H2_SETTINGS = System.getProperty("h2.settings", ";CACHE_SIZE=16384;REUSE_SPACE=FALSE");
 
     final String kind;
     final DataSource dataSource;
@@ -37,7 +40,8 @@ final class BenchDatabases implements AutoCloseable {
             JdbcDataSource ds = new JdbcDataSource();
             // No statement cache: a pooled session would otherwise return H2's cached result of the same query on an
             // unchanged table, and the latency measured would be that of the cache.
-            ds.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=0");
+            ds.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=0"
+                    + H2_SETTINGS);
             ds.setUser("sa");
             postgres = null;
             dataSource = POOL ? pooled(ds) : ds;
@@ -73,11 +77,17 @@ final class BenchDatabases implements AutoCloseable {
             public Connection getConnection() throws SQLException {
                 Connection real = idle.pollFirst();
                 Connection c = real != null ? real : target.getConnection();
+                java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
                 return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                         new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                             if (method.getName().equals("close")) {
-                                idle.offerFirst(c);
+                                if (!closed.getAndSet(true)) { // a second close must not hand c out twice
+                                    idle.offerFirst(c);
+                                }
                                 return null;
+                            }
+                            if (method.getName().equals("isClosed") && closed.get()) {
+                                return true;
                             }
                             try {
                                 return method.invoke(c, args);

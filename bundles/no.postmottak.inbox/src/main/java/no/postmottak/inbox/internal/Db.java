@@ -14,10 +14,15 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import no.postmottak.api.inbox.InboxException;
 
 /** Transactions and the few portable conversions the inbox needs on H2 and PostgreSQL alike. */
 final class Db {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Db.class);
 
     /** Work inside one transaction. */
     @FunctionalInterface
@@ -31,16 +36,24 @@ final class Db {
     Db(DataSource dataSource) throws InboxException {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         h2 = Migrations.isH2(dataSource);
-        try (Connection c = dataSource.getConnection()) {
-            if (h2) {
-                // No background writer: its asynchronous store can make a concurrent CHECKPOINT return without
-                // having written our commit (seen in CrashSafetyTest). Every write transaction checkpoints itself.
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET WRITE_DELAY 0");
+        if (h2) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                // No background writer: every commit is then written by the committing thread (see write()).
+                s.execute("SET WRITE_DELAY 0");
+                if (reusesSpace(s)) {
+                    LOG.warn("H2 is opened without REUSE_SPACE=FALSE: a database held open by a connection pool may"
+                            + " lose acknowledged items in a crash. Add ;REUSE_SPACE=FALSE to the URL.");
                 }
+            } catch (SQLException e) {
+                throw storageFailure(e);
             }
-        } catch (SQLException e) {
-            throw storageFailure(e);
+        }
+    }
+
+    private static boolean reusesSpace(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'REUSE_SPACE'")) {
+            return !rs.next() || Boolean.parseBoolean(rs.getString(1));
         }
     }
 
@@ -55,9 +68,13 @@ final class Db {
 
     /**
      * Runs {@code work} in a READ COMMITTED transaction that is durable when this returns: commits when it
-     * returns, rolls back when it throws. PostgreSQL's commit is durable by itself; H2 only marks a commit in
-     * memory and writes it up to WRITE_DELAY (500 ms) later, so a killed process would lose it. CHECKPOINT SYNC
-     * writes and fsyncs it (it needs an admin user, as the creator of an H2 database is; so does WRITE_DELAY).
+     * returns, rolls back when it throws. PostgreSQL's commit is durable by itself. On H2 (2.2.224) with
+     * {@code WRITE_DELAY 0}, {@code TransactionStore.endTransaction} calls the blocking {@code MVStore.commit()}
+     * (it waits on {@code storeLock}; only the auto-store {@code tryCommit()} gives up), and the store runs in the
+     * committing thread (no serialization executors without the background writer): the commit is in the file.
+     * {@code CHECKPOINT SYNC} ({@code Database.sync} → {@code Store.sync}: {@code MVStore.commit()} and
+     * {@code FileChannel.force}) then fsyncs it; it needs an admin user, as the creator of an H2 database is.
+     * A database held open must also be opened with {@code REUSE_SPACE=FALSE}: see the module README.
      */
     <T> T write(Work<T> work) throws InboxException {
         return inTransaction(work, true);

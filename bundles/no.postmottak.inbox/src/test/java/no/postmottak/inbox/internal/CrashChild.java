@@ -1,39 +1,77 @@
 package no.postmottak.inbox.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import no.postmottak.api.inbox.AcceptResult;
+import no.postmottak.api.inbox.InboxItem;
+import no.postmottak.api.inbox.InboxQuery;
 import no.postmottak.api.inbox.IncomingDocument;
 import no.postmottak.api.inbox.IncomingDocuments;
+import no.postmottak.api.inbox.Page;
 
 /**
- * The child JVM of {@link CrashSafetyTest}: accepts items into an H2 file database in a loop until it is killed,
- * printing {@code START id} before and {@code ACCEPTED id} after each accept returned.
+ * The child JVM of {@link CrashSafetyTest}, shaped as shipped: a pooled H2 data source held open, several threads
+ * accepting at once (as several SvarInn pollers) and one reading pages and documents (as clerks). Each accepting
+ * thread prints {@code START id} before and {@code ACCEPTED id} after each accept returned, until it is killed.
  */
 public final class CrashChild {
+
+    static final int ACCEPTERS = 3;
 
     private CrashChild() {
     }
 
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[0]);
-        int next = Integer.parseInt(args[1]);
-        JdbcInbox inbox = new JdbcInbox(TestDatabases.h2(db), new Fixtures.Orgs(), new ArchiveProviders(),
+        AtomicInteger next = new AtomicInteger(Integer.parseInt(args[1]));
+        JdbcInbox inbox = new JdbcInbox(TestDatabases.h2Pooled(db), new Fixtures.Orgs(), new ArchiveProviders(),
                 Clock.systemUTC());
-        System.out.println("READY");
-        System.out.flush();
-        for (int i = next; ; i++) {
-            String channelId = "crash-" + i;
-            System.out.println("START " + channelId);
-            System.out.flush();
-            AcceptResult result = inbox.accept(Fixtures.item(channelId), documents(channelId));
-            System.out.println("ACCEPTED " + channelId + " " + result.itemId());
-            System.out.flush();
+        PrintStream out = System.out;
+        out.println("READY");
+        out.flush();
+        for (int t = 0; t < ACCEPTERS; t++) {
+            new Thread(() -> {
+                try {
+                    while (true) {
+                        String channelId = "crash-" + next.getAndIncrement();
+                        say(out, "START " + channelId);
+                        AcceptResult result = inbox.accept(Fixtures.item(channelId), documents(channelId));
+                        say(out, "ACCEPTED " + channelId + " " + result.itemId());
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    say(out, "FAILED " + e);
+                }
+            }, "accepter-" + t).start();
+        }
+        Set<String> orgs = Set.of(Fixtures.ORGNR);
+        while (true) { // the reader: first page, and the newest item's documents read through
+            Page<InboxItem> page = inbox.find(InboxQuery.all(orgs, 50));
+            if (!page.items().isEmpty()) {
+                InboxItem newest = page.items().get(0);
+                for (int d = 0; d < newest.documents().size(); d++) {
+                    try (InputStream in = inbox.openDocument(newest.id(), d)) {
+                        in.transferTo(OutputStream.nullOutputStream());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void say(PrintStream out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
         }
     }
 
