@@ -258,6 +258,7 @@ function renderItem(item) {
   $('delete-form').hidden = !item.actions.delete || !me.mayDelete;
   $('forward-form').hidden = !item.actions.forward;
   $('no-actions').hidden = item.actions.archive || item.actions.delete || item.actions.forward;
+  archiveTarget(item.organisation);
   if (item.actions.archive && !$('case-number').value && item.suggestion && item.suggestion.caseNumber) {
     $('case-number').value = item.suggestion.caseNumber;
   }
@@ -331,6 +332,26 @@ async function itemPage() {
     $('title').textContent = e.status === 403 ? 'Ingen tilgang' : 'Kunne ikke vise elementet';
     show(e.message, 'error');
   }
+}
+
+const ARCHIVE_NAMES = { websak: 'ACOS WebSak', 'acos-mottak': 'Acos Mottak (WebSaks mottakskø)', filesystem: 'mappe (arkivuttrekk)' };
+
+/** Where archiving goes for this item's organisation, and whether it can go there now. */
+function archiveTarget(org) {
+  const target = $('archive-target');
+  const kind = org && org.archiveKind;
+  if (!kind) {
+    target.className = 'message warn small';
+    target.textContent = org ? 'Organisasjonen har ikke noe arkivmål. Kontakt en administrator.'
+      : 'Organisasjonen er ikke satt opp i postmottaket. Kontakt en administrator.';
+  } else {
+    target.className = org.archiveAvailable ? 'small' : 'message warn small';
+    target.replaceChildren('Arkivmål: ', el('strong', {}, ARCHIVE_NAMES[kind] || kind),
+      org.archiveAvailable ? '' : ' – ikke tilgjengelig nå; prøv igjen senere eller kontakt en administrator.');
+  }
+  $('case-hint').textContent = 'Tomt felt: avsenders forslag, ellers '
+    + (org && org.fallbackCase ? 'reservesaken ' + org.fallbackCase : 'arkivets reservesak') + '.';
+  $('forward-hint').hidden = !org || org.forwardingAvailable;
 }
 
 /* ---------- admin ---------- */

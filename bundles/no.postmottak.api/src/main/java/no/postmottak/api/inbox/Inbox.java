@@ -68,6 +68,14 @@ public interface Inbox {
      */
     ArchiveReceipt archive(UUID itemId, CaseNumber targetCase, String actor) throws InboxException;
 
+    /**
+     * The settings of a receiving organisation a clerk sees next to an item (archive target and its availability,
+     * fallback case, forwarding), or empty when the organisation is not configured.
+     *
+     * @since 1.1
+     */
+    Optional<OrganisationView> organisation(String orgnr);
+
     /** Deletes the item: the content is purged, metadata and audit trail stay. A reason is required. */
     void delete(UUID itemId, String reason, String actor) throws InboxException;
 

@@ -3,7 +3,7 @@
  * work from it (queries and the archive, delete and forward actions). Implemented by the inbox service bundle only.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package no.postmottak.api.inbox;
 
 import org.osgi.annotation.bundle.Export;

@@ -33,6 +33,10 @@ public final class ArchiveProviders {
         entries.remove(provider);
     }
 
+    boolean has(String kind) {
+        return find(kind).isPresent();
+    }
+
     Optional<ArchiveProvider> find(String kind) {
         return entries.values().stream()
                 .filter(e -> e.kind().equals(kind))

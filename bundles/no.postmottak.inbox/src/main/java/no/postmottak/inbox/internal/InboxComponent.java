@@ -46,6 +46,7 @@ import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.InboxQuery;
 import no.postmottak.api.inbox.IncomingDocuments;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.api.inbox.OrganisationView;
 import no.postmottak.api.inbox.Page;
 
 /**
@@ -79,7 +80,7 @@ public class InboxComponent implements Inbox, Leases {
     @Activate
     public InboxComponent(@Reference(name = "dataSource", target = "(dataSourceName=postmottak)") DataSource dataSource)
             throws InboxException {
-        inbox = new JdbcInbox(dataSource, this::organisation, providers, Clock.systemUTC());
+        inbox = new JdbcInbox(dataSource, this::settings, providers, Clock.systemUTC());
         leases = inbox.leases();
         purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "postmottak-inbox-purge"));
         purger.scheduleWithFixedDelay(this::purge, 5, 60, TimeUnit.MINUTES);
@@ -127,7 +128,7 @@ public class InboxComponent implements Inbox, Leases {
     }
 
     /** Reads the live settings on every call, so configuration updates apply at once. */
-    private Optional<Organisation> organisation(String orgnr) {
+    private Optional<Organisation> settings(String orgnr) {
         return organisations.stream().map(OrganisationComponent::settings)
                 .filter(o -> o.orgnr().equals(orgnr)).findFirst();
     }
@@ -175,6 +176,11 @@ public class InboxComponent implements Inbox, Leases {
     @Override
     public void writeZip(UUID itemId, OutputStream out) throws InboxException, IOException {
         inbox.writeZip(itemId, out);
+    }
+
+    @Override
+    public Optional<OrganisationView> organisation(String orgnr) {
+        return inbox.organisation(orgnr);
     }
 
     @Override

@@ -31,6 +31,7 @@ import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.InboxQuery;
 import no.postmottak.api.inbox.IncomingDocument;
 import no.postmottak.api.inbox.IncomingDocuments;
+import no.postmottak.api.inbox.OrganisationView;
 import no.postmottak.api.inbox.Page;
 import no.postmottak.api.inbox.StoredDocument;
 
@@ -41,6 +42,7 @@ public final class JdbcInbox implements Inbox {
     private final DocumentStore documents;
     private final Transitions transitions;
     private final Organisations organisations;
+    private final ArchiveProviders providers;
     private final Archiver archiver;
     private final MailForwarder mail = new MailForwarder();
 
@@ -52,6 +54,7 @@ public final class JdbcInbox implements Inbox {
         this.documents = new DocumentStore(db);
         this.transitions = new Transitions(clock);
         this.organisations = organisations;
+        this.providers = providers;
         this.archiver = new Archiver(db, documents, transitions, organisations, providers);
     }
 
@@ -110,6 +113,13 @@ public final class JdbcInbox implements Inbox {
     @Override
     public boolean isStored(Channel channel, String channelId) throws InboxException {
         return db.read(c -> ItemRows.findByChannel(c, channel, channelId)).isPresent();
+    }
+
+    @Override
+    public Optional<OrganisationView> organisation(String orgnr) {
+        return organisations.find(orgnr).map(o -> new OrganisationView(o.orgnr(), o.displayName(),
+                o.archiveKindOpt(), o.archiveKindOpt().map(providers::has).orElse(false),
+                Optional.ofNullable(o.fallbackCase()), o.smtp() != null));
     }
 
     @Override

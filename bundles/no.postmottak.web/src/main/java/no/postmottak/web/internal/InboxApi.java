@@ -106,7 +106,8 @@ public final class InboxApi {
         } else if (p.length >= 2 && p[0].equals("items")) {
             InboxItem item = access.item(user, p[1]);
             if (get && p.length == 2) {
-                Json.write(resp, 200, JsonViews.detail(item, inbox.auditTrail(item.id()), clock.instant()));
+                Json.write(resp, 200, JsonViews.detail(item, inbox.auditTrail(item.id()),
+                        inbox.organisation(item.metadata().recipientOrgnr()), clock.instant()));
             } else if (get && p.length == 4 && p[2].equals("documents")) {
                 document(req, resp, item, p[3]);
             } else if (get && p.length == 3 && p[2].equals("zip")) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import no.postmottak.api.ImportSuggestion;
 import no.postmottak.api.IncomingItem;
@@ -13,6 +14,7 @@ import no.postmottak.api.Party;
 import no.postmottak.api.archive.ArchiveReceipt;
 import no.postmottak.api.inbox.AuditEntry;
 import no.postmottak.api.inbox.InboxItem;
+import no.postmottak.api.inbox.OrganisationView;
 import no.postmottak.api.inbox.StoredDocument;
 
 /**
@@ -50,7 +52,8 @@ public final class JsonViews {
     }
 
     /** The item view: metadata, documents, receipt, audit trail and what the clerk can do now. */
-    public static Map<String, Object> detail(InboxItem item, List<AuditEntry> audit, Instant now) {
+    public static Map<String, Object> detail(InboxItem item, List<AuditEntry> audit, Optional<OrganisationView> org,
+                                             Instant now) {
         IncomingItem m = item.metadata();
         Map<String, Object> v = summary(item, item.documents().size(), now);
         v.put("recipient", m.recipient() == null ? null : party(m.recipient()));
@@ -65,6 +68,10 @@ public final class JsonViews {
         v.put("documents", item.documents().stream().map(d -> document(item, d)).toList());
         v.put("receipt", receipt(item.receipt()));
         v.put("audit", audit.stream().map(JsonViews::audit).toList());
+        v.put("organisation", org.map(o -> map("displayName", o.displayName(),
+                "archiveKind", o.archiveKind().orElse(null), "archiveAvailable", o.archiveAvailable(),
+                "fallbackCase", o.fallbackCase().map(Object::toString).orElse(null),
+                "forwardingAvailable", o.forwardingAvailable())).orElse(null));
         v.put("actions", map("archive", item.state().canMoveTo(ItemState.ARCHIVING),
                 "delete", item.state().canMoveTo(ItemState.DELETED),
                 "forward", item.state().canMoveTo(ItemState.FORWARDED)));

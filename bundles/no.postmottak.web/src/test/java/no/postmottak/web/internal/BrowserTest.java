@@ -73,6 +73,8 @@ class BrowserTest {
         browser.findElement(By.linkText("Søknad om utslippstillatelse")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meta"), "2023/77-5"));
         assertThat(browser.findElement(By.id("case-number")).getAttribute("value")).isEqualTo("2024/412");
+        assertThat(browser.findElement(By.id("archive-target")).getText()).isEqualTo("Arkivmål: test");
+        assertThat(browser.findElement(By.id("case-hint")).getText()).contains("reservesaken 2024/1");
         assertThat(browser.findElement(By.id("documents")).getText()).contains("Søknad om løyve.pdf");
 
         // The preview frame loads the PDF from our origin and Chromium's PDF viewer draws the (white) page on its

@@ -50,6 +50,12 @@ class ItemApiTest {
         assertThat(item.get("sender").get("name").asText()).isEqualTo("Byggmester Hansen AS");
         assertThat(item.get("senderReference").asText()).isEqualTo("2023/77-5");
         assertThat(item.get("suggestion").get("caseNumber").asText()).isEqualTo("2024/412");
+        JsonNode org = item.get("organisation");
+        assertThat(org.get("displayName").asText()).isEqualTo("Testkommune " + ORG_A);
+        assertThat(org.get("archiveKind").asText()).isEqualTo("test");
+        assertThat(org.get("archiveAvailable").asBoolean()).isTrue();
+        assertThat(org.get("fallbackCase").asText()).isEqualTo("2024/1");
+        assertThat(org.get("forwardingAvailable").asBoolean()).isFalse();
         assertThat(item.get("securityLevel").asInt()).isEqualTo(3);
         assertThat(item.get("documentCount").asInt()).isEqualTo(2);
         assertThat(item.get("documents").get(0).get("fileName").asText()).isEqualTo("Søknad om løyve.pdf");
