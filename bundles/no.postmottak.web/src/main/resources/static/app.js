@@ -302,7 +302,8 @@ async function itemPage() {
     button.disabled = true;
     try {
       const r = await api(path + '/' + action, { method: 'POST', body });
-      show(success(r), 'ok');
+      const warned = r.receipt && r.receipt.details && r.receipt.details.advarsel;
+      show(success(r), warned ? 'warn' : 'ok');
     } catch (e) {
       show(e.message + (e.retryable ? ' Du kan prøve igjen.' : ''), 'error');
     } finally {
