@@ -40,7 +40,8 @@ public class SecurityFilter implements Filter {
                 Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())), Math.max(1, config.maxSessions())),
                 new LoginThrottle(new LoginThrottle.Limits(config.loginMaxFailuresPerUser(),
                         config.loginMaxFailuresPerAddress(), Duration.ofMinutes(config.loginFailureWindowMinutes()),
-                        MAX_TRACKED_LOGINS), clock));
+                        MAX_TRACKED_LOGINS), clock),
+                new ClientAddress(Set.of(config.trustedProxies())));
     }
 
     @Override

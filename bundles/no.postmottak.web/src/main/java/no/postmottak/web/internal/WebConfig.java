@@ -40,4 +40,9 @@ public @interface WebConfig {
 
     @AttributeDefinition(name = "Vindu for mislykkede innlogginger (minutter)")
     int loginFailureWindowMinutes() default 15;
+
+    @AttributeDefinition(name = "Betrodde reverse proxyer",
+            description = "IP-adressene til proxyer foran Karaf (slik Karaf ser dem). Bare fra disse brukes "
+                    + "X-Forwarded-For (klientens adresse for innloggingsgrensen) og X-Forwarded-Proto (Secure-cookie)")
+    String[] trustedProxies() default {};
 }

@@ -36,11 +36,13 @@ public final class WebSecurity {
     private final Authenticator authenticator;
     private final Sessions sessions;
     private final LoginThrottle throttle;
+    private final ClientAddress clients;
 
-    public WebSecurity(Authenticator authenticator, Sessions sessions, LoginThrottle throttle) {
+    public WebSecurity(Authenticator authenticator, Sessions sessions, LoginThrottle throttle, ClientAddress clients) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.clients = clients;
     }
 
     public void handle(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
@@ -77,7 +79,7 @@ public final class WebSecurity {
         if (path.equals(BASE + "/logout")) {
             sessions.invalidate(s.id());
             resp.addHeader("Set-Cookie", COOKIE + "=; Path=" + BASE + "; Max-Age=0; HttpOnly; SameSite=Strict"
-                    + (req.isSecure() ? "; Secure" : ""));
+                    + (clients.isSecure(req) ? "; Secure" : ""));
             resp.setStatus(204);
             return;
         }
@@ -96,7 +98,7 @@ public final class WebSecurity {
             return;
         }
         String username = req.getParameter("username") == null ? "" : req.getParameter("username").trim();
-        String address = req.getRemoteAddr();
+        String address = clients.of(req);
         Optional<Duration> refused = throttle.refusedFor(username, address);
         if (refused.isPresent()) {
             LOG.debug("Innlogging for {} fra {} avvist uten forsøk: for mange mislykkede", username, address);
@@ -127,7 +129,7 @@ public final class WebSecurity {
             return;
         }
         resp.addHeader("Set-Cookie", COOKIE + "=" + s.id() + "; Path=" + BASE + "; HttpOnly; SameSite=Strict"
-                + (req.isSecure() ? "; Secure" : ""));
+                + (clients.isSecure(req) ? "; Secure" : ""));
         LOG.info("{} logget inn (admin={}, organisasjoner={})", s.user().name(), s.user().admin(), s.user().orgnrs());
         resp.setStatus(303);
         resp.setHeader("Location", BASE + (s.user().admin() && s.user().orgnrs().isEmpty() ? "/admin.html"

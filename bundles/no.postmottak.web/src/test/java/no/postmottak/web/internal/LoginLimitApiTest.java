@@ -77,11 +77,55 @@ class LoginLimitApiTest {
         assertThat(login("admin", "admin-pw", "application/json").statusCode()).isEqualTo(429);
     }
 
+    @Test
+    void behindATrustedProxyTheLimitCountsTheForwardedClientAddress() throws Exception {
+        server.close();
+        server = TestServer.behindProxy("127.0.0.1");
+        for (int i = 0; i < 20; i++) {
+            login("gjett" + i, "feil", "application/json", "10.0.0.1, 203.0.113.5");
+        }
+        assertThat(login("admin", "admin-pw", "application/json", "203.0.113.5").statusCode())
+                .as("the guessing client").isEqualTo(429);
+        assertThat(login("admin", "admin-pw", "application/json", "198.51.100.7").statusCode())
+                .as("a colleague behind the same proxy").isEqualTo(303);
+    }
+
+    @Test
+    void forwardedAddressesFromAnUntrustedPeerAreIgnored() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            login("gjett" + i, "feil", "application/json", "203.0.113." + i);
+        }
+        assertThat(login("admin", "admin-pw", "application/json", "198.51.100.7").statusCode())
+                .as("a made-up X-Forwarded-For does not dodge the limit").isEqualTo(429);
+    }
+
+    @Test
+    void aTrustedProxySayingHttpsMakesTheSessionCookieSecure() throws Exception {
+        server.close();
+        server = TestServer.behindProxy("127.0.0.1");
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(server.base().resolve("/postmottak/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", "https")
+                .POST(HttpRequest.BodyPublishers.ofString("username=anne&password=anne-pw")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.headers().firstValue("Set-Cookie").orElseThrow()).endsWith("; Secure");
+        assertThat(login("anne", "anne-pw", "application/json").headers().firstValue("Set-Cookie").orElseThrow())
+                .doesNotContain("Secure");
+    }
+
     private HttpResponse<String> login(String user, String password, String accept) throws Exception {
+        return login(user, password, accept, null);
+    }
+
+    private HttpResponse<String> login(String user, String password, String accept, String forwardedFor)
+            throws Exception {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(server.base().resolve("/postmottak/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.base().resolve("/postmottak/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept);
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -78,6 +78,16 @@ final class TestServer implements AutoCloseable {
 
     /** @param deleteRestricted whether deleting needs the role postmottak-delete (astrid has it, anne not) */
     TestServer(String jdbcUrl, boolean deleteRestricted) throws Exception {
+        this(jdbcUrl, deleteRestricted, Set.of());
+    }
+
+    /** As if behind a reverse proxy at {@code proxy}, which the configuration trusts. */
+    static TestServer behindProxy(String proxy) throws Exception {
+        return new TestServer("jdbc:h2:mem:web-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", false,
+                Set.of(proxy));
+    }
+
+    private TestServer(String jdbcUrl, boolean deleteRestricted, Set<String> trustedProxies) throws Exception {
         JdbcDataSource ds = dataSource;
         ds.setURL(jdbcUrl);
         ds.setUser("sa");
@@ -96,7 +106,7 @@ final class TestServer implements AutoCloseable {
         server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
-        context.addFilter(new FilterHolder(new SecurityFilter(jaas, new TestConfig(), loginClock)), "/postmottak/*",
+        context.addFilter(new FilterHolder(new SecurityFilter(jaas, new TestConfig(trustedProxies), loginClock)), "/postmottak/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new ApiServlet(api)), "/postmottak/api/*");
         ServletHolder statics = new ServletHolder("static", DefaultServlet.class);
@@ -188,6 +198,17 @@ final class TestServer implements AutoCloseable {
 
     /** The defaults of {@link WebConfig}. */
     static final class TestConfig implements WebConfig {
+        private final Set<String> trustedProxies;
+
+        TestConfig(Set<String> trustedProxies) {
+            this.trustedProxies = trustedProxies;
+        }
+
+        @Override
+        public String[] trustedProxies() {
+            return trustedProxies.toArray(String[]::new);
+        }
+
         @Override
         public Class<? extends java.lang.annotation.Annotation> annotationType() {
             return WebConfig.class;
