@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Dictionary;
@@ -111,23 +110,19 @@ public abstract class KarafTestSupport {
 
     /** Karaf's own ports are fixed unless overridden: take free ones so parallel builds do not clash. */
     private static Option freePorts() {
-        String httpPort = freePort();
+        String httpPort = port();
         return composite(
                 systemProperty("postmottak.httpPort").value(httpPort),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", port()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", port()),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", port()),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "javax.servlet.context.tempdir",
                         "${karaf.data}/pax-web/tmp"));
     }
 
-    private static String freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Integer.toString(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port", e);
-        }
+    private static String port() {
+        return Integer.toString(FreePort.next());
     }
 
     /** Karaf's HTTP base URL, e.g. {@code http://localhost:41234}. */

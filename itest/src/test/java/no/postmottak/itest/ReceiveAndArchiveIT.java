@@ -9,7 +9,6 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +82,7 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         putFactoryConfiguration("no.postmottak.keystore.key", "it", Map.of(
                 "keystore.file", dir.resolve("mottak.p12").toString(), ".keystore.password", "pw-it"));
 
-        int simPort = freePort();
+        int simPort = FreePort.next();
         putConfiguration("no.postmottak.svarinn.simulator", Map.of("port", Integer.toString(simPort),
                 "seed.demo", "false"));
         SvarInnSimulator sim = await().atMost(TIMEOUT).until(this::simulator, s -> s != null);
@@ -98,7 +97,7 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         Files.createDirectories(exportFolder);
         putFactoryConfiguration("no.postmottak.archive.filesystem", "it", Map.of("target.folder",
                 exportFolder.toString()));
-        int acosPort = freePort();
+        int acosPort = FreePort.next();
         putConfiguration("no.postmottak.archive.acosmottak.simulator", Map.of("port", Integer.toString(acosPort),
                 ".tenant", "solberg"));
         putFactoryConfiguration("no.postmottak.archive.acosmottak", "it", Map.of(
@@ -264,12 +263,6 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
     private static X509Certificate certificate(Path pem) throws Exception {
         try (InputStream in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

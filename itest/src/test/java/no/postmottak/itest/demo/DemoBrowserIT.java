@@ -39,6 +39,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import no.postmottak.itest.FreePort;
 import no.postmottak.web.testing.Clerk;
 
 /**
@@ -94,7 +95,7 @@ class DemoBrowserIT {
             javaHome = Path.of(System.getProperty("java.home")); // Karaf 4.4 needs 17; the POM names it
         }
 
-        smtp = new GreenMail(new ServerSetup(DemoDistribution.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(FreePort.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         demo = DemoDistribution.unpack(Path.of(archive), TARGET.resolve("demo-karaf").toAbsolutePath(), javaHome);
         String org = "no.postmottak.inbox.organisation-fjordvik.cfg";

@@ -3,8 +3,6 @@ package no.postmottak.itest.demo;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+
+import no.postmottak.itest.FreePort;
 
 /**
  * The real Postmottak demo distribution (the {@code postmottak-distribution} tar.gz), unpacked into a folder,
@@ -44,8 +44,9 @@ final class DemoDistribution implements AutoCloseable {
         // tar keeps the scripts' exec bits, which a Java unpacker would lose.
         run(List.of("tar", "xzf", archive.toString(), "-C", home.toString(), "--strip-components=1"), home, javaHome);
         run(List.of(home.resolve("bin/prepare-demo").toString()), home, javaHome);
-        Map<String, Integer> ports = Map.of("http", freePort(), "ssh", freePort(), "rmiRegistry", freePort(),
-                "rmiServer", freePort(), "svarinn", freePort(), "websak", freePort(), "acos", freePort());
+        Map<String, Integer> ports = Map.of("http", FreePort.next(), "ssh", FreePort.next(),
+                "rmiRegistry", FreePort.next(), "rmiServer", FreePort.next(), "svarinn", FreePort.next(),
+                "websak", FreePort.next(), "acos", FreePort.next());
         DemoDistribution demo = new DemoDistribution(home, javaHome, ports);
         demo.movePorts();
         return demo;
@@ -171,14 +172,6 @@ final class DemoDistribution implements AutoCloseable {
         env.remove("JAVA_OPTS");
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("EXTRA_JAVA_OPTS");
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
     }
 
     private static void deleteRecursively(Path path) throws IOException {

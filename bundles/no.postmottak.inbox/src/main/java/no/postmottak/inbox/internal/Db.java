@@ -57,6 +57,10 @@ final class Db {
         }
     }
 
+    boolean isH2() {
+        return h2;
+    }
+
     DataSource dataSource() {
         return dataSource;
     }

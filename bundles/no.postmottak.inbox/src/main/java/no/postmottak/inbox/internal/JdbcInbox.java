@@ -49,8 +49,8 @@ public final class JdbcInbox implements Inbox {
     /** Migrates the schema, then serves. */
     public JdbcInbox(DataSource dataSource, Organisations organisations, ArchiveProviders providers, Clock clock)
             throws InboxException {
-        Migrations.migrate(dataSource);
         this.db = new Db(dataSource);
+        Migrations.migrate(dataSource, db.isH2());
         this.documents = new DocumentStore(db);
         this.transitions = new Transitions(clock);
         this.organisations = organisations;

@@ -28,11 +28,11 @@ final class Migrations {
         }
     }
 
-    static void migrate(DataSource dataSource) throws InboxException {
+    static void migrate(DataSource dataSource, boolean h2) throws InboxException {
         try {
             Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(dataSource)
-                    .placeholders(Map.of("chunk_type", isH2(dataSource) ? "BLOB" : "BYTEA"))
+                    .placeholders(Map.of("chunk_type", h2 ? "BLOB" : "BYTEA"))
                     .resourceProvider(new BundledMigrations(Migrations.class.getClassLoader()))
                     .javaMigrationClassProvider(List::of)
                     .table("inbox_schema_history")

@@ -138,17 +138,12 @@ public final class AccountPoller {
         }
     }
 
+    /** The account's state; {@link AccountAlerts} derives the alerts from it. */
     public AccountStatus status() {
-        List<String> alerts = new ArrayList<>();
-        if (state == State.AUTHENTICATION_FAILED) {
-            alerts.add(message);
-        }
-        failedItems.values().stream().filter(r -> r.outcome() == ItemResult.Outcome.NO_KEY).findFirst()
-                .ifPresent(r -> alerts.add("Ingen nøkkel for mottakeren: " + r.message()));
         List<ItemResult> failures = failedItems.values().stream()
                 .sorted(Comparator.comparing(ItemResult::forsendelseId)).toList();
         return new AccountStatus(account, state, message, lastPoll, lastResult, lastPollEnded, lastOutcome, nextPoll,
-                received.get(), failed.get(), alerts, failures);
+                received.get(), failed.get(), failures);
     }
 
     private synchronized void schedule(Duration delay) {

@@ -18,12 +18,11 @@ import no.postmottak.api.channel.ChannelStatus.Outcome;
  * @param nextPoll     when the next poll is due, or null when not polling
  * @param received     items received since start
  * @param failed       items that failed since start
- * @param alerts       current problems an operator should act on
  * @param failedItems  the items whose last attempt failed, with the reason
  */
 public record AccountStatus(String account, State state, String message, Instant lastPoll, String lastResult,
-                            Instant lastPollEnded, Outcome lastOutcome, Instant nextPoll, long received, long failed, List<String> alerts,
-                            List<ItemResult> failedItems) {
+                            Instant lastPollEnded, Outcome lastOutcome, Instant nextPoll, long received,
+                            long failed, List<ItemResult> failedItems) {
 
     /** What the poller is doing. */
     public enum State {

@@ -67,7 +67,7 @@ class AccountAlertsTest {
     @Test
     void aRefusedConfigurationIsAConfigurationError() {
         AccountStatus refused = new AccountStatus("kommune", AccountStatus.State.REFUSED, "To systemer kan ikke hente",
-                null, "To systemer kan ikke hente", null, null, null, 0, 0, List.of(), List.of());
+                null, "To systemer kan ikke hente", null, null, null, 0, 0, List.of());
         ChannelStatus s = AccountAlerts.channelStatus(refused, ORGS, List.of(GOOD), NOW);
 
         assertThat(s.lastPoll()).isNull();
@@ -126,7 +126,7 @@ class AccountAlertsTest {
                 : outcome == Outcome.FAILED ? "SvarInn utilgjengelig" : "2 mottatt, 0 feilet av 2 ventende";
         return new AccountStatus("kommune", state, state == AccountStatus.State.AUTHENTICATION_FAILED ? result : null,
                 NOW.minusSeconds(10), result, NOW.minusSeconds(5), outcome, NOW.plusSeconds(900), 2, failed.size(),
-                List.of(), failed);
+                failed);
     }
 
     private static KeyInfo key(String name, String account, List<String> orgnrs, Instant notAfter, String problem) {

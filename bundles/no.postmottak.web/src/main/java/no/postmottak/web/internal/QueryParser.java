@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import no.postmottak.api.ItemState;
+import no.postmottak.api.Orgnr;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.InboxQuery;
 
@@ -25,7 +25,6 @@ public final class QueryParser {
     public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
-    private static final Pattern ORGNR = Pattern.compile("\\d{9}");
 
     private final OrgDirectory directory;
 
@@ -65,7 +64,7 @@ public final class QueryParser {
         Set<String> orgnrs = new LinkedHashSet<>();
         for (String o : org.split(",")) {
             String orgnr = o.trim();
-            if (!ORGNR.matcher(orgnr).matches()) {
+            if (!Orgnr.isValid(orgnr)) {
                 throw new HttpError(400, "Organisasjonsnummer må ha 9 siffer: " + orgnr);
             }
             AccessControl.requireOrg(user, orgnr);

@@ -3,7 +3,8 @@ package no.postmottak.web.internal;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+
+import no.postmottak.api.Orgnr;
 
 /**
  * Turns role names into a {@link User}: {@code postmottak-admin}, {@code postmottak-org-<orgnr>} and
@@ -14,7 +15,6 @@ public final class Roles {
     public static final String ADMIN = "postmottak-admin";
     public static final String ORG_PREFIX = "postmottak-org-";
     public static final String DELETER = "postmottak-delete";
-    private static final Pattern ORGNR = Pattern.compile("\\d{9}");
 
     private Roles() {
     }
@@ -30,7 +30,7 @@ public final class Roles {
                 admin = true;
             } else if (r.equals(DELETER)) {
                 deleter = true;
-            } else if (r.startsWith(ORG_PREFIX) && ORGNR.matcher(r.substring(ORG_PREFIX.length())).matches()) {
+            } else if (r.startsWith(ORG_PREFIX) && Orgnr.isValid(r.substring(ORG_PREFIX.length()))) {
                 orgnrs.add(r.substring(ORG_PREFIX.length()));
             }
         }

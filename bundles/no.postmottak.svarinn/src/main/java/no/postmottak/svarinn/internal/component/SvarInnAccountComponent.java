@@ -110,7 +110,7 @@ public class SvarInnAccountComponent implements SvarInnAccount {
     public AccountStatus accountStatus() {
         if (poller == null) {
             return new AccountStatus(name, AccountStatus.State.REFUSED, refusal, null, refusal, null, null, null, 0, 0,
-                    List.of(refusal), List.of());
+                    List.of());
         }
         return poller.status();
     }
