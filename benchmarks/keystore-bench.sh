@@ -35,7 +35,7 @@ echo "$openssl_out"
 
 echo "== our benchmark (-Xmx64m)"
 rm -f "$work/ours/peak-heap.txt"
-java -jar "$jar" 'DecryptBenchmark.decryptAndHash$' -p dir="$work/ours" -p sizeMb="$size" -jvmArgsAppend -Xmx64m \
+java -jar "$jar" DecryptBenchmark -p dir="$work/ours" -p sizeMb="$size" -jvmArgsAppend -Xmx64m \
   -rf json -rff "$work/jmh.json" | grep -E "^(# (Warmup|Measurement|Run complete)|Iteration|DecryptBenchmark|Benchmark )|peak heap"
 
 python3 - "$work" "$size" "$primitive_out" "$openssl_out" <<'PY'

@@ -50,7 +50,6 @@ public class DecryptBenchmark {
 
     private Path folder;
     private CmsDecryptor decryptor;
-    private CmsDecryptor bouncyCastleFraming;
     private String expectedSha256;
     private final byte[] buffer = new byte[64 * 1024];
 
@@ -63,28 +62,16 @@ public class DecryptBenchmark {
         KeyRing ring = new KeyRing();
         ring.add(SvarUtPayload.key(folder));
         decryptor = new CmsDecryptor(ring);
-        bouncyCastleFraming = new CmsDecryptor(ring, CmsDecryptor.Framing.BOUNCY_CASTLE);
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    /** Our hand-written CMS framing ({@code CmsHeader}). */
     @Benchmark
     public String decryptAndHash() throws Exception {
-        return decryptAndHash(decryptor);
-    }
-
-    /** Bouncy Castle's ASN.1 stream parser behind a 64 KiB buffer ({@code BcFraming}); same cipher stream. */
-    @Benchmark
-    public String decryptAndHashBc() throws Exception {
-        return decryptAndHash(bouncyCastleFraming);
-    }
-
-    private String decryptAndHash(CmsDecryptor route) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         String provider;
         try (InputStream in = Files.newInputStream(folder.resolve("payload.cms"));
-             DecryptingInputStream plain = route.decrypt(in)) {
+             DecryptingInputStream plain = decryptor.decrypt(in)) {
             provider = plain.providerName();
             for (int n; (n = plain.read(buffer)) > 0; ) {
                 sha.update(buffer, 0, n);

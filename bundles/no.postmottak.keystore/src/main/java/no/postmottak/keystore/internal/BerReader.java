@@ -9,8 +9,9 @@ import no.postmottak.api.keystore.DecryptionException;
 
 /**
  * A minimal buffered BER/DER tag-length reader for the framing of a CMS stream. Bouncy Castle's streaming parser
- * costs more than the AES itself on the 1000-byte chunks SvarUt writes, so the framing is walked here and only the
- * small, complete elements (recipient infos, algorithm identifiers) are handed to Bouncy Castle for decoding.
+ * reached only about 0.74x of this route's throughput on the 1000-byte chunks SvarUt writes (see the bundle's
+ * README), so the framing is walked here and only the small, complete elements (recipient infos, algorithm
+ * identifiers) are handed to Bouncy Castle for decoding.
  */
 final class BerReader {
 

@@ -27,26 +27,17 @@ import no.postmottak.api.keystore.NoKeyForRecipientException;
  */
 public final class CmsDecryptor {
 
-    /** Which parser walks the CMS framing: ours ({@link CmsHeader}) or Bouncy Castle's ({@link BcFraming}). */
-    public enum Framing { HAND_WRITTEN, BOUNCY_CASTLE }
-
     private final KeyRing keys;
-    private final Framing framing;
 
     public CmsDecryptor(KeyRing keys) {
-        this(keys, Framing.HAND_WRITTEN);
-    }
-
-    public CmsDecryptor(KeyRing keys, Framing framing) {
         this.keys = keys;
-        this.framing = framing;
     }
 
     /** Reads the header and returns the plaintext stream; see {@code KeyStoreService#decrypt}. */
     public DecryptingInputStream decrypt(InputStream cms) throws IOException {
         SourceGuard source = new SourceGuard(cms);
         try {
-            CmsHeader header = readHeader(source, framing);
+            CmsHeader header = readHeader(source);
             List<String> names = new ArrayList<>();
             for (KeyTransRecipientInfo recipient : header.recipients()) {
                 KeyTransRecipientId id = recipientId(recipient);
@@ -71,9 +62,9 @@ public final class CmsDecryptor {
         }
     }
 
-    private static CmsHeader readHeader(SourceGuard source, Framing framing) throws IOException {
+    private static CmsHeader readHeader(SourceGuard source) throws IOException {
         try {
-            return framing == Framing.BOUNCY_CASTLE ? BcFraming.read(source) : CmsHeader.read(source);
+            return CmsHeader.read(source);
         } catch (DecryptionException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
