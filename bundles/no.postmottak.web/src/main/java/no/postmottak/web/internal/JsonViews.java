@@ -11,7 +11,7 @@ import no.postmottak.api.ImportSuggestion;
 import no.postmottak.api.IncomingItem;
 import no.postmottak.api.ItemState;
 import no.postmottak.api.Party;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.inbox.AuditEntry;
 import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.OrganisationView;

@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.Option;
 
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveProvider;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.arkivmelding.ArkivmeldingSettings;
 import no.postmottak.arkivmelding.ArkivmeldingVersion;

@@ -15,7 +15,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveProvider;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 
 /** One Websak+ Integration API installation per factory configuration. */
