@@ -249,7 +249,8 @@ function renderItem(item) {
   receipt.hidden = !item.receipt;
   if (item.receipt) {
     const warning = item.receipt.details && item.receipt.details.advarsel;
-    receipt.replaceChildren(el('p', { class: 'message ok' }, 'Arkivert som journalpost ',
+    receipt.replaceChildren(el('p', { class: 'message ok' },
+      item.receipt.target ? 'Arkivert i «' + item.receipt.target + '» som journalpost ' : 'Arkivert som journalpost ',
       el('strong', {}, item.receipt.journalpostNumber || item.receipt.journalpostId),
       item.receipt.caseNumber ? ' på sak ' + item.receipt.caseNumber : ''),
       warning ? el('p', { class: 'message warn', role: 'alert' }, 'Merk: ' + warning) : '');
@@ -337,21 +338,30 @@ async function itemPage() {
 
 const ARCHIVE_NAMES = { websak: 'ACOS WebSak', 'acos-mottak': 'Acos Mottak (WebSaks mottakskø)', filesystem: 'mappe (arkivuttrekk)' };
 
+/** An archive target as people say it: its name and what kind of archive it is. */
+function targetLabel(name, kind) {
+  const what = ARCHIVE_NAMES[kind] || kind;
+  return name ? name + (what ? ' (' + what + ')' : '') : (what || 'ukjent');
+}
+
 /** Where archiving goes for this item's organisation, and whether it can go there now. */
 function archiveTarget(org) {
   const target = $('archive-target');
-  const kind = org && org.archiveKind;
-  if (!kind) {
+  if (!org) {
     target.className = 'message warn small';
-    target.textContent = org ? 'Organisasjonen har ikke noe arkivmål. Kontakt en administrator.'
-      : 'Organisasjonen er ikke satt opp i postmottaket. Kontakt en administrator.';
+    target.textContent = 'Organisasjonen er ikke satt opp i postmottaket. Kontakt en administrator.';
+  } else if (!org.archiveTarget && !org.archiveKind) {
+    target.className = 'message warn small';
+    target.textContent = 'Organisasjonen har ikke noe arkivmål. Kontakt en administrator.';
   } else {
     target.className = org.archiveAvailable ? 'small' : 'message warn small';
-    target.replaceChildren('Arkivmål: ', el('strong', {}, ARCHIVE_NAMES[kind] || kind),
-      org.archiveAvailable ? '' : ' – ikke tilgjengelig nå; prøv igjen senere eller kontakt en administrator.');
+    target.replaceChildren('Arkivmål: ', el('strong', {}, targetLabel(org.archiveTarget, org.archiveKind)),
+      org.archiveAvailable ? '' : ' – ikke tilgjengelig nå. ' + (org.archiveProblem || '')
+        + ' Prøv igjen senere eller kontakt en administrator.');
   }
   $('case-hint').textContent = 'Tomt felt: avsenders forslag, ellers '
-    + (org && org.fallbackCase ? 'reservesaken ' + org.fallbackCase : 'arkivets reservesak') + '.';
+    + (org && org.fallbackCase ? 'reservesaken ' + org.fallbackCase
+      + (org.fallbackCaseTitle ? ' «' + org.fallbackCaseTitle + '»' : '') : 'arkivets reservesak') + '.';
   $('forward-hint').hidden = !org || org.forwardingAvailable;
 }
 
@@ -373,7 +383,27 @@ async function adminPage() {
     el('td', { class: 'nowrap' }, when(i.receivedAt)), el('td', {}, i.orgnr), el('td', {}, i.sender.name),
     el('td', {}, el('a', { href: 'item.html?id=' + encodeURIComponent(i.id) }, i.title || '(uten tittel)')))) :
     [el('tr', {}, el('td', { colspan: '4', class: 'muted' }, 'Ingen.'))]));
+  renderArchive(o.archive);
   renderChannels(o.channels);
+}
+
+/** Every organisation's archive target and whether it is there; a target serving several is a visible warning. */
+function renderArchive(a) {
+  $('archive-orgs').replaceChildren(...(a.organisations.length ? a.organisations.map(o => el('tr', {},
+    el('td', {}, o.displayName || o.orgnr, el('br'), el('span', { class: 'muted small' }, o.orgnr)),
+    el('td', {}, o.archiveTarget || o.archiveKind
+      ? targetLabel(o.archiveTarget, o.archiveKind) + (o.archiveTarget ? '' : ' – bare type (archive.kind)') : '–'),
+    el('td', {}, o.archiveAvailable ? el('span', { class: 'ok-line' }, 'Tilgjengelig')
+      : el('span', { class: 'alert alert-ERROR' }, o.archiveProblem || 'Ikke tilgjengelig')),
+    el('td', {}, o.fallbackCase ? o.fallbackCase + (o.fallbackCaseTitle ? ' «' + o.fallbackCaseTitle + '»' : '') : '–')))
+    : [el('tr', {}, el('td', { colspan: '4', class: 'muted' }, 'Ingen organisasjoner er satt opp.'))]));
+  $('archive-targets').replaceChildren(...(a.targets.length ? a.targets.map(t => el('tr', {},
+    el('td', {}, t.name || el('span', { class: 'muted' }, '(uten navn)')),
+    el('td', {}, ARCHIVE_NAMES[t.kind] || t.kind),
+    el('td', {}, t.organisations.length ? t.organisations.join(', ') : el('span', { class: 'muted' }, 'Ingen'),
+      t.shared ? el('span', { class: 'alert alert-WARNING' }, ' Advarsel: arkivmålet brukes av '
+        + t.organisations.length + ' organisasjoner') : '')))
+    : [el('tr', {}, el('td', { colspan: '3', class: 'muted' }, 'Ingen arkivleverandør er startet.'))]));
 }
 
 const CHANNEL_STATES = { ACTIVE: 'Aktiv', STANDBY: 'Venter (en annen node henter)', STOPPED: 'Stoppet' };

@@ -2,9 +2,11 @@
  * Postmottak's domain: what a channel receives ({@link no.postmottak.api.IncomingItem}), the parties and metadata
  * that travel with it, and the states an item goes through in the inbox. Plain immutable values, no behaviour
  * beyond validation.
+ * <p>
+ * 1.2.0: {@link no.postmottak.api.ArchiveReceipt}, which the inbox and the archive SPI both refer to.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package no.postmottak.api;
 
 import org.osgi.annotation.bundle.Export;

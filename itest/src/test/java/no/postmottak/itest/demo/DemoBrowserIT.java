@@ -218,6 +218,31 @@ class DemoBrowserIT {
                 "Plankart.pdf");
     }
 
+    @Test
+    @Order(6)
+    @SuppressWarnings("unchecked")
+    void theAdministratorSeesEachOrganisationsArchiveTargetWithNorwegianLettersFromUtf8Files() throws Exception {
+        String admin = logIn("admin", "admin");
+        HttpResponse<String> response = get(admin, "admin/overview");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, Object> archive = (Map<String, Object>) new Json().toType(response.body(), Map.class)
+                .get("archive");
+        List<Map<String, Object>> orgs = (List<Map<String, Object>>) archive.get("organisations");
+        // etc/*.cfg are UTF-8 in the distribution (felix.fileinstall.configEncoding): no "Ã˜" on any page.
+        assertThat(orgs).filteredOn(o -> "921765436".equals(o.get("orgnr"))).singleElement().satisfies(o -> {
+            assertThat(o.get("displayName")).isEqualTo("Fjordvik havn KF – Øyane kai");
+            assertThat(o.get("fallbackCaseTitle")).isEqualTo("Fordeling av inngående post – Rådhuset");
+            assertThat(o.get("archiveTarget")).isEqualTo("fjordvikhavn-eksport");
+            assertThat(o.get("archiveAvailable")).isEqualTo(true);
+        });
+        assertThat(orgs).extracting(o -> o.get("orgnr") + "→" + o.get("archiveTarget")).containsExactlyInAnyOrder(
+                "921123450→fjordvik-websak", "921765436→fjordvikhavn-eksport", "964000123→solberg-mottak");
+        assertThat((List<Map<String, Object>>) archive.get("targets"))
+                .extracting(t -> t.get("name") + "/" + t.get("kind") + "/" + t.get("organisations"))
+                .containsExactlyInAnyOrder("fjordvik-websak/websak/[921123450]",
+                        "fjordvikhavn-eksport/filesystem/[921765436]", "solberg-mottak/acos-mottak/[964000123]");
+    }
+
     private static void openFromInbox(String title) {
         assertThat(kari.inboxRows()).contains(title);
         kari.browser.findElement(By.linkText(title)).click();

@@ -74,7 +74,7 @@ final class DemoDistribution implements AutoCloseable {
     /** Sets (or adds) {@code key = value} in the Karaf configuration file {@code etc/<file>}. */
     void set(String file, String key, String value) throws IOException {
         Path cfg = home.resolve("etc").resolve(file);
-        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.ISO_8859_1));
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.UTF_8));
         Pattern line = Pattern.compile("^\\s*" + Pattern.quote(key) + "\\s*[=:].*");
         boolean found = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -86,7 +86,7 @@ final class DemoDistribution implements AutoCloseable {
         if (!found) {
             lines.add(key + " = " + value);
         }
-        Files.write(cfg, lines, StandardCharsets.ISO_8859_1);
+        Files.write(cfg, lines, StandardCharsets.UTF_8);
     }
 
     String port(String name) {

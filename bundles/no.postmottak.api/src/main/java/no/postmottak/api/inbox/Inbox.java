@@ -15,7 +15,7 @@ import no.postmottak.api.CaseNumber;
 import no.postmottak.api.Channel;
 import no.postmottak.api.IncomingItem;
 import no.postmottak.api.ItemState;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 
 /**
  * The Mottak inbox. Channels call {@link #accept}; the web UI, the shell and the host platform call the rest.
@@ -75,6 +75,12 @@ public interface Inbox {
      * @since 1.1
      */
     Optional<OrganisationView> organisation(String orgnr);
+
+    /** Every configured organisation, by organisation number, for the administrator. */
+    List<OrganisationView> organisations();
+
+    /** Every archive target (provider) registered now, with the organisations that name it. */
+    List<ArchiveTargetView> archiveTargets();
 
     /** Deletes the item: the content is purged, metadata and audit trail stay. A reason is required. */
     void delete(UUID itemId, String reason, String actor) throws InboxException;

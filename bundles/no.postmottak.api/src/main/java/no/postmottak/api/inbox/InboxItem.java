@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import no.postmottak.api.IncomingItem;
 import no.postmottak.api.ItemState;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 
 /**
  * An item in the inbox with what the inbox knows about it.

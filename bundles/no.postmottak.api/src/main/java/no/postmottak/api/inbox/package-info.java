@@ -1,9 +1,14 @@
 /**
  * The Mottak inbox: channels hand received items to it ({@link no.postmottak.api.inbox.Inbox#accept}) and clerks
  * work from it (queries and the archive, delete and forward actions). Implemented by the inbox service bundle only.
+ * <p>
+ * 2.0.0: the receipt is {@link no.postmottak.api.ArchiveReceipt}; an organisation names its archive target
+ * ({@link no.postmottak.api.inbox.OrganisationView#archiveTarget()}), and the administrator sees every organisation
+ * and archive target ({@link no.postmottak.api.inbox.Inbox#organisations()},
+ * {@link no.postmottak.api.inbox.Inbox#archiveTargets()}).
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package no.postmottak.api.inbox;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,7 +11,7 @@ import no.postmottak.api.ItemState;
 import no.postmottak.api.archive.ArchiveDocument;
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveProvider;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.api.archive.CaseInfo;
 import no.postmottak.api.inbox.InboxException;
@@ -44,12 +44,12 @@ final class Archiver {
         if (!item.state().canMoveTo(ItemState.ARCHIVING)) {
             throw new InboxException(Transitions.refusal(item.state()), false);
         }
-        String orgnr = item.metadata().recipientOrgnr();
-        ArchiveProvider provider = provider(orgnr);
-        Organisation org = organisations.find(orgnr).orElseThrow();
+        Organisation org = organisation(item.metadata().recipientOrgnr());
+        ArchiveProviders.Target target = target(org);
+        ArchiveProvider provider = target.provider();
         List<String> notes = new ArrayList<>();
         CaseInfo targetCaseInfo = resolveCase(provider, org, item, targetCase, notes);
-        String detail = "Arkivmål " + org.archiveKind() + ", sak "
+        String detail = "Arkivmål " + target.label() + ", sak "
                 + (targetCaseInfo == null ? "(arkivets reservesak)" : targetCaseInfo.caseNumber())
                 + (notes.isEmpty() ? "" : ". " + String.join(". ", notes));
         db.write(c -> {
@@ -66,13 +66,16 @@ final class Archiver {
             if (receipt == null) {
                 throw new ArchiveException(ArchiveException.Reason.REJECTED, "Arkivet svarte ikke med en kvittering");
             }
+            // The inbox, not each provider, records which target it chose: the one place that knows.
+            receipt = receipt.withTarget(target.name());
         } catch (ArchiveException | RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             boolean retryable = !(e instanceof ArchiveException ae) || ae.isRetryable();
             finish(item.id(), ItemState.ARCHIVE_FAILED, actor, "archive-failed", message, message, null);
             throw new InboxException("Arkivering feilet: " + message, retryable, e);
         }
-        finish(item.id(), ItemState.ARCHIVED, actor, "archived", "Journalpost " + receipt.journalpostId()
+        finish(item.id(), ItemState.ARCHIVED, actor, "archived", "Arkivert i " + target.label()
+                + ": journalpost " + receipt.journalpostId()
                 + (receipt.journalpostNumber() == null ? "" : " (" + receipt.journalpostNumber() + ")")
                 + (receipt.caseNumber() == null ? "" : ", sak " + receipt.caseNumber()), null, Json.write(receipt));
         return receipt;
@@ -89,13 +92,18 @@ final class Archiver {
         });
     }
 
-    private ArchiveProvider provider(String orgnr) throws InboxException {
-        Organisation org = organisations.find(orgnr).orElseThrow(() -> new InboxException(
+    private Organisation organisation(String orgnr) throws InboxException {
+        return organisations.find(orgnr).orElseThrow(() -> new InboxException(
                 "Arkivmål er ikke tilgjengelig: organisasjonen " + orgnr + " er ikke konfigurert", false));
-        String kind = org.archiveKindOpt().orElseThrow(() -> new InboxException(
-                "Arkivmål er ikke tilgjengelig: ingen arkivleverandør er valgt for organisasjonen " + orgnr, false));
-        return providers.find(kind).orElseThrow(() -> new InboxException("Arkivmål er ikke tilgjengelig: "
-                + "arkivleverandøren «" + kind + "» er ikke installert eller ikke startet", true));
+    }
+
+    /** Exactly the provider the organisation names, or a refusal that says what was found. */
+    private ArchiveProviders.Target target(Organisation org) throws InboxException {
+        ArchiveProviders.Resolution resolution = providers.resolve(org);
+        if (resolution instanceof ArchiveProviders.Unresolved u) {
+            throw new InboxException(u.problem(), u.retryable());
+        }
+        return ((ArchiveProviders.Resolved) resolution).target();
     }
 
     /** The clerk's case, else the sender's suggestion when it checks out, else the organisation's fallback case. */

@@ -36,8 +36,9 @@ import no.postmottak.api.Channel;
 import no.postmottak.api.IncomingItem;
 import no.postmottak.api.ItemState;
 import no.postmottak.api.archive.ArchiveProvider;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.inbox.AcceptResult;
+import no.postmottak.api.inbox.ArchiveTargetView;
 import no.postmottak.api.inbox.AuditEntry;
 import no.postmottak.api.inbox.ForwardRequest;
 import no.postmottak.api.inbox.Inbox;
@@ -80,7 +81,17 @@ public class InboxComponent implements Inbox, Leases {
     @Activate
     public InboxComponent(@Reference(name = "dataSource", target = "(dataSourceName=postmottak)") DataSource dataSource)
             throws InboxException {
-        inbox = new JdbcInbox(dataSource, this::settings, providers, Clock.systemUTC());
+        inbox = new JdbcInbox(dataSource, new Organisations() {
+            @Override
+            public Optional<Organisation> find(String orgnr) {
+                return settings(orgnr);
+            }
+
+            @Override
+            public List<Organisation> all() {
+                return organisations.stream().map(OrganisationComponent::settings).toList();
+            }
+        }, providers, Clock.systemUTC());
         leases = inbox.leases();
         purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "postmottak-inbox-purge"));
         purger.scheduleWithFixedDelay(this::purge, 5, 60, TimeUnit.MINUTES);
@@ -96,14 +107,14 @@ public class InboxComponent implements Inbox, Leases {
         try {
             int stuck = inbox.recoverInterruptedArchiving(Instant.now().minus(Duration.ofHours(1)));
             if (stuck > 0) {
-                LOG.warn("{} elementer sto fast i arkivering i over en time og kan nå arkiveres på nytt", stuck);
+                LOG.warn("{} items were stuck in archiving for over an hour and may be archived again", stuck);
             }
             int n = inbox.purgeExpiredDeletedContent(Instant.now());
             if (n > 0) {
-                LOG.info("Fjernet innholdet i {} slettede elementer etter oppbevaringstiden", n);
+                LOG.info("Purged the content of {} deleted items after their retention time", n);
             }
         } catch (InboxException | RuntimeException e) {
-            LOG.warn("Fjerning av slettet innhold feilet; prøver igjen om en time: {}", e.getMessage());
+            LOG.warn("Purging deleted content failed; trying again in an hour: {}", e.getMessage());
         }
     }
 
@@ -121,10 +132,24 @@ public class InboxComponent implements Inbox, Leases {
             policy = ReferencePolicy.DYNAMIC, service = ArchiveProvider.class)
     void addArchiveProvider(ArchiveProvider provider, Map<String, Object> properties) {
         providers.add(provider, properties);
+        warnAboutUnresolvedTargets();
     }
 
     void removeArchiveProvider(ArchiveProvider provider) {
         providers.remove(provider);
+        warnAboutUnresolvedTargets();
+    }
+
+    /** A second provider of a kind makes a legacy archive.kind ambiguous: tell the operator when it happens. */
+    private void warnAboutUnresolvedTargets() {
+        for (OrganisationComponent o : organisations) {
+            Organisation org = o.settings();
+            if (providers.resolve(org) instanceof ArchiveProviders.Unresolved u && !u.retryable()) {
+                LOG.warn("Archiving for organisation {} is refused until its configuration names exactly one "
+                        + "archive provider (archive.target={}, archive.kind={})", org.orgnr(),
+                        org.archiveTarget(), org.archiveKind());
+            }
+        }
     }
 
     /** Reads the live settings on every call, so configuration updates apply at once. */
@@ -181,6 +206,16 @@ public class InboxComponent implements Inbox, Leases {
     @Override
     public Optional<OrganisationView> organisation(String orgnr) {
         return inbox.organisation(orgnr);
+    }
+
+    @Override
+    public List<OrganisationView> organisations() {
+        return inbox.organisations();
+    }
+
+    @Override
+    public List<ArchiveTargetView> archiveTargets() {
+        return inbox.archiveTargets();
     }
 
     @Override

@@ -21,7 +21,7 @@ import no.postmottak.api.CaseNumber;
 import no.postmottak.api.Channel;
 import no.postmottak.api.IncomingItem;
 import no.postmottak.api.ItemState;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.inbox.AcceptResult;
 import no.postmottak.api.inbox.AuditEntry;
 import no.postmottak.api.inbox.ForwardRequest;
@@ -31,6 +31,7 @@ import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.InboxQuery;
 import no.postmottak.api.inbox.IncomingDocument;
 import no.postmottak.api.inbox.IncomingDocuments;
+import no.postmottak.api.inbox.ArchiveTargetView;
 import no.postmottak.api.inbox.OrganisationView;
 import no.postmottak.api.inbox.Page;
 import no.postmottak.api.inbox.StoredDocument;
@@ -42,7 +43,7 @@ public final class JdbcInbox implements Inbox {
     private final DocumentStore documents;
     private final Transitions transitions;
     private final Organisations organisations;
-    private final ArchiveProviders providers;
+    private final OrganisationViews views;
     private final Archiver archiver;
     private final MailForwarder mail = new MailForwarder();
 
@@ -54,7 +55,7 @@ public final class JdbcInbox implements Inbox {
         this.documents = new DocumentStore(db);
         this.transitions = new Transitions(clock);
         this.organisations = organisations;
-        this.providers = providers;
+        this.views = new OrganisationViews(organisations, providers);
         this.archiver = new Archiver(db, documents, transitions, organisations, providers);
     }
 
@@ -117,9 +118,17 @@ public final class JdbcInbox implements Inbox {
 
     @Override
     public Optional<OrganisationView> organisation(String orgnr) {
-        return organisations.find(orgnr).map(o -> new OrganisationView(o.orgnr(), o.displayName(),
-                o.archiveKindOpt(), o.archiveKindOpt().map(providers::has).orElse(false),
-                Optional.ofNullable(o.fallbackCase()), o.smtp() != null));
+        return views.find(orgnr);
+    }
+
+    @Override
+    public List<OrganisationView> organisations() {
+        return views.all();
+    }
+
+    @Override
+    public List<ArchiveTargetView> archiveTargets() {
+        return views.targets();
     }
 
     @Override

@@ -1,22 +1,30 @@
 package no.postmottak.inbox.internal;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import no.postmottak.api.CaseNumber;
 
 /**
  * One organisation's settings (from its factory configuration).
  *
- * @param orgnr        the organisation number items are addressed to
- * @param displayName  the name shown to clerks
- * @param archiveKind  the {@code postmottak.archive.kind} of the archive provider to use, or null
- * @param fallbackCase the case to file on when neither clerk nor sender names one, or null
- * @param smtp         forwarding mail settings, or null when forwarding is not set up
+ * @param orgnr             the organisation number items are addressed to
+ * @param displayName       the name shown to clerks
+ * @param archiveTarget     the name of the archive provider to use ({@code archive.target}), or null
+ * @param archiveKind       the legacy choice by kind ({@code archive.kind}), used only without a target, or null
+ * @param fallbackCase      the case to file on when neither clerk nor sender names one, or null
+ * @param fallbackCaseTitle that case's title as the organisation wrote it, or null
+ * @param smtp              forwarding mail settings, or null when forwarding is not set up
  * @param deletedContentRetention how long deleted content may stay before it is purged (ZERO: at once)
  */
-public record Organisation(String orgnr, String displayName, String archiveKind, CaseNumber fallbackCase, Smtp smtp,
-                    Duration deletedContentRetention) {
+public record Organisation(String orgnr, String displayName, String archiveTarget, String archiveKind,
+                           CaseNumber fallbackCase, String fallbackCaseTitle, Smtp smtp,
+                           Duration deletedContentRetention) {
+
+    /** An organisation that names its archive by kind only, as configurations before archive targets did. */
+    public Organisation(String orgnr, String displayName, String archiveKind, CaseNumber fallbackCase, Smtp smtp,
+                        Duration deletedContentRetention) {
+        this(orgnr, displayName, null, archiveKind, fallbackCase, null, smtp, deletedContentRetention);
+    }
 
     /**
      * SMTP settings for forwarding. The password is never part of {@link #toString()}.
@@ -28,9 +36,5 @@ public record Organisation(String orgnr, String displayName, String archiveKind,
             return "Smtp[" + host + ":" + port + ", user=" + username + ", tls=" + tls + ", from=" + fromAddress
                     + (password == null || password.isEmpty() ? "" : ", password=***") + "]";
         }
-    }
-
-    Optional<String> archiveKindOpt() {
-        return Optional.ofNullable(archiveKind).filter(k -> !k.isBlank());
     }
 }

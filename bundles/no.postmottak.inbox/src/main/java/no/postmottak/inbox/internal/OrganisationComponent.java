@@ -42,7 +42,8 @@ public class OrganisationComponent {
         Organisation.Smtp smtp = blank(c.smtp_host()) ? null : new Organisation.Smtp(c.smtp_host().trim(),
                 c.smtp_port(), emptyToNull(c.smtp_username()), emptyToNull(c._smtp_password()), c.smtp_tls(),
                 emptyToNull(c.smtp_from()));
-        return new Organisation(c.orgnr().trim(), c.displayName(), emptyToNull(c.archive_kind()), fallback, smtp,
+        return new Organisation(c.orgnr().trim(), c.displayName(), emptyToNull(c.archive_target()),
+                emptyToNull(c.archive_kind()), fallback, emptyToNull(c.fallbackCaseTitle()), smtp,
                 Duration.ofHours(Math.max(0, c.deletedContentRetentionHours())));
     }
 

@@ -16,12 +16,22 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String displayName() default "";
 
     @AttributeDefinition(name = "Arkivmål", required = false,
-            description = "Arkivleverandørens type (postmottak.archive.kind), f.eks. websak")
+            description = "Navnet (name) på arkivleverandøren organisasjonens post arkiveres i, f.eks. fjordvik-websak. "
+                    + "Finnes ingen eller flere med dette navnet, nektes arkivering.")
+    String archive_target() default "";
+
+    @AttributeDefinition(name = "Arkivtype (eldre innstilling)", required = false,
+            description = "Brukes bare uten arkivmål, og bare så lenge nøyaktig én arkivleverandør av typen "
+                    + "(websak, acos-mottak, filesystem) er startet. Bruk arkivmål i stedet.")
     String archive_kind() default "";
 
     @AttributeDefinition(name = "Reservesak", required = false,
             description = "Saken post arkiveres på når verken saksbehandler eller avsender angir sak, f.eks. 2024/1")
     String fallbackCase() default "";
+
+    @AttributeDefinition(name = "Reservesakens tittel", required = false,
+            description = "Vises for saksbehandlerne, f.eks. Fordeling av innkommende post")
+    String fallbackCaseTitle() default "";
 
     @AttributeDefinition(name = "SMTP-tjener", required = false)
     String smtp_host() default "";

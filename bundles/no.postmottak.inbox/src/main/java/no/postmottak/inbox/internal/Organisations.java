@@ -1,5 +1,6 @@
 package no.postmottak.inbox.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Looks an organisation's current settings up by organisation number. */
@@ -7,4 +8,9 @@ import java.util.Optional;
 public interface Organisations {
 
     Optional<Organisation> find(String orgnr);
+
+    /** Every configured organisation, for the administrator; a lookup that cannot list has none to show. */
+    default List<Organisation> all() {
+        return List.of();
+    }
 }

@@ -28,7 +28,7 @@ import no.postmottak.api.ImportSuggestion;
 import no.postmottak.api.ItemState;
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveProvider;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.inbox.AuditEntry;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.InboxItem;
@@ -49,7 +49,7 @@ class ActionsTest {
 
     private JdbcInbox start(Kind kind) throws InboxException {
         ds = TestDatabases.create(kind, dir);
-        providers.add(archive, Map.of(ArchiveProvider.KIND, "test"));
+        providers.add(archive, Map.of(ArchiveProvider.KIND, "test", ArchiveProvider.NAME, "kommunearkivet"));
         return Fixtures.inbox(ds, orgs, providers);
     }
 
@@ -105,6 +105,7 @@ class ActionsTest {
         ArchiveReceipt receipt = inbox.archive(id, KNOWN, "ola");
 
         assertThat(receipt.caseNumber()).isEqualTo("2024/412");
+        assertThat(receipt.target()).as("the receipt names the target that archived it").isEqualTo("kommunearkivet");
         InboxItem item = inbox.get(id).orElseThrow();
         assertThat(item.state()).isEqualTo(ItemState.ARCHIVED);
         assertThat(item.receipt()).isEqualTo(receipt);
@@ -120,6 +121,7 @@ class ActionsTest {
                 org.assertj.core.groups.Tuple.tuple("received", ItemState.RECEIVED),
                 org.assertj.core.groups.Tuple.tuple("archive", ItemState.ARCHIVING),
                 org.assertj.core.groups.Tuple.tuple("archived", ItemState.ARCHIVED));
+        assertThat(inbox.auditTrail(id).get(2).detail()).startsWith("Arkivert i «kommunearkivet» (test): journalpost");
         assertThatThrownBy(() -> inbox.archive(receive(inbox, "a-2", null), new CaseNumber(2020, 5), "ola"))
                 .hasMessage("Saken 2020/5 finnes ikke i arkivet");
     }
@@ -191,7 +193,7 @@ class ActionsTest {
         assertThat(inbox.get(id).orElseThrow().state()).isEqualTo(ItemState.RECEIVED);
 
         orgs.put(Fixtures.org(ORGNR, "websak", null, null)); // live configuration change
-        providers.add(archive, Map.of(ArchiveProvider.KIND, "test"));
+        providers.add(archive, Map.of(ArchiveProvider.KIND, "test", ArchiveProvider.NAME, "kommunearkivet"));
         assertThatThrownBy(() -> inbox.archive(id, null, "ola")).hasMessageContaining("«websak»");
         orgs.put(Fixtures.org(ORGNR, "test", null, null));
         assertThat(inbox.archive(id, null, "ola").caseNumber()).isNull(); // no fallback configured: archive decides

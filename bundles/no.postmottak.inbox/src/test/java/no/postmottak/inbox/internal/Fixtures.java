@@ -40,6 +40,11 @@ final class Fixtures {
             return Optional.ofNullable(byOrgnr.get(orgnr));
         }
 
+        @Override
+        public List<Organisation> all() {
+            return List.copyOf(byOrgnr.values());
+        }
+
         Orgs put(Organisation o) {
             byOrgnr.put(o.orgnr(), o);
             return this;

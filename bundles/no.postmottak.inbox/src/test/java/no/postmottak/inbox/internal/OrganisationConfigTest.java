@@ -3,7 +3,6 @@ package no.postmottak.inbox.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import no.postmottak.api.CaseNumber;
-import no.postmottak.api.archive.ArchiveProvider;
 
 class OrganisationConfigTest {
 
@@ -34,11 +32,15 @@ class OrganisationConfigTest {
                 "fallbackCase", "2024/1", "smtp_host", "smtp.kommune.no", "smtp_username", "postmottak",
                 ".smtp.password", "hemmelig", "smtp_from", "postmottak@kommune.no",
                 "deletedContentRetentionHours", 24));
+        values.put("archive_target", " fjordvik-websak ");
+        values.put("fallbackCaseTitle", "Fordeling – Nordre Øyane");
         OrganisationComponent component = new OrganisationComponent(config(values));
 
         Organisation org = component.settings();
         assertThat(org.orgnr()).isEqualTo("910000001");
         assertThat(org.archiveKind()).isEqualTo("websak");
+        assertThat(org.archiveTarget()).isEqualTo("fjordvik-websak");
+        assertThat(org.fallbackCaseTitle()).isEqualTo("Fordeling – Nordre Øyane");
         assertThat(org.fallbackCase()).isEqualTo(new CaseNumber(2024, 1));
         assertThat(org.smtp().port()).isEqualTo(587);
         assertThat(org.smtp().tls()).isTrue();
@@ -58,22 +60,5 @@ class OrganisationConfigTest {
                 .hasMessageContaining("organisasjonsnummer");
         assertThatThrownBy(() -> new OrganisationComponent(config(Map.of("orgnr", "1", "fallbackCase", "abc"))))
                 .hasMessageContaining("år/sekvensnummer");
-    }
-
-    @Test
-    void picksTheHighestRankedProviderOfTheOrganisationsKind() {
-        ArchiveProviders providers = new ArchiveProviders();
-        ArchiveProvider low = request -> null;
-        ArchiveProvider high = request -> null;
-        ArchiveProvider other = request -> null;
-        providers.add(low, Map.of(ArchiveProvider.KIND, "websak", "service.ranking", 0, "service.id", 1L));
-        providers.add(high, Map.of(ArchiveProvider.KIND, "websak", "service.ranking", 10, "service.id", 2L));
-        providers.add(other, Map.of(ArchiveProvider.KIND, "filesystem"));
-
-        assertThat(providers.find("websak")).containsSame(high);
-        providers.remove(high);
-        assertThat(providers.find("websak")).containsSame(low);
-        assertThat(providers.find("acos")).isEmpty();
-        assertThat((Annotation) config(Map.of()) instanceof OrganisationConfig).isTrue();
     }
 }

@@ -28,14 +28,17 @@ class OrganisationViewTest {
         OrganisationView view = inbox.organisation("910000001").orElseThrow();
         assertThat(view.displayName()).isEqualTo("Testkommune 910000001");
         assertThat(view.archiveKind()).hasValue("websak");
+        assertThat(view.archiveTarget()).isEmpty();
         assertThat(view.archiveAvailable()).as("no provider yet").isFalse();
+        assertThat(view.archiveProblem()).hasValueSatisfying(p -> assertThat(p).contains("«websak»"));
         assertThat(view.fallbackCase()).hasValue(new CaseNumber(2026, 1));
         assertThat(view.forwardingAvailable()).isTrue();
         assertThat(view.toString()).doesNotContain("hemmelig");
 
         TestArchive websak = new TestArchive(true, java.util.Set.of());
-        providers.add(websak, Map.of(ArchiveProvider.KIND, "websak"));
+        providers.add(websak, Map.of(ArchiveProvider.KIND, "websak", ArchiveProvider.NAME, "kommune-websak"));
         assertThat(inbox.organisation("910000001").orElseThrow().archiveAvailable()).isTrue();
+        assertThat(inbox.organisation("910000001").orElseThrow().archiveProblem()).isEmpty();
         providers.remove(websak);
         assertThat(inbox.organisation("910000001").orElseThrow().archiveAvailable()).isFalse();
 
@@ -45,5 +48,32 @@ class OrganisationViewTest {
         assertThat(bare.fallbackCase()).isEmpty();
         assertThat(bare.forwardingAvailable()).isFalse();
         assertThat(inbox.organisation("930000003")).isEmpty();
+    }
+
+    @Test
+    void theAdministratorSeesEveryOrganisationAndWhichTargetServesWhom() throws Exception {
+        Fixtures.Orgs orgs = new Fixtures.Orgs()
+                .put(new Organisation("910000001", "Nordre Øyane kommune", "kommune-websak", null,
+                        new CaseNumber(2026, 1), "Fordeling – Øyane", null, java.time.Duration.ZERO))
+                .put(new Organisation("910000002", "Øyane hamn KF", "kommune-websak", null, null, null, null,
+                        java.time.Duration.ZERO))
+                .put(new Organisation("910000003", "Øyane vatn KF", "vatn-websak", null, null, null, null,
+                        java.time.Duration.ZERO));
+        ArchiveProviders providers = new ArchiveProviders();
+        JdbcInbox inbox = Fixtures.inbox(TestDatabases.create(TestDatabases.Kind.H2, dir), orgs, providers);
+        providers.add(new TestArchive(true, java.util.Set.of()),
+                Map.of(ArchiveProvider.KIND, "websak", ArchiveProvider.NAME, "kommune-websak", "service.id", 7L));
+        providers.add(new TestArchive(true, java.util.Set.of()),
+                Map.of(ArchiveProvider.KIND, "filesystem", "service.id", 8L));
+
+        assertThat(inbox.organisations()).extracting(OrganisationView::orgnr)
+                .containsExactly("910000001", "910000002", "910000003");
+        OrganisationView first = inbox.organisations().get(0);
+        assertThat(first.archiveTarget()).hasValue("kommune-websak");
+        assertThat(first.fallbackCaseTitle()).isEqualTo("Fordeling – Øyane");
+        assertThat(inbox.organisations().get(2).archiveAvailable()).isFalse();
+
+        assertThat(inbox.archiveTargets()).extracting(t -> t.name() + "/" + t.kind() + "/" + t.organisations())
+                .containsExactly("null/filesystem/[]", "kommune-websak/websak/[910000001, 910000002]");
     }
 }

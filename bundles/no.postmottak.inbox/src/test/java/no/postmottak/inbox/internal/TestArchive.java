@@ -12,7 +12,7 @@ import no.postmottak.api.CaseNumber;
 import no.postmottak.api.archive.ArchiveDocument;
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveProvider;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.api.archive.CaseInfo;
 
@@ -56,7 +56,7 @@ final class TestArchive implements ArchiveProvider {
         }
         archived.add(new Archived(request, hashes, before));
         CaseInfo target = request.targetCase();
-        return new ArchiveReceipt("test", journalpostId, "2024/7-" + sequence,
+        return new ArchiveReceipt("test", null, journalpostId, "2024/7-" + sequence,
                 target == null ? null : target.caseNumber().toString(), Map.of("note", "ok"));
     }
 

@@ -14,8 +14,8 @@ import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.InboxItem;
 
 /**
- * The administration page's data: unconfigured organisations, counts per state per org, stuck items, and the
- * status of every channel account.
+ * The administration page's data: unconfigured organisations, counts per state per org, stuck items, the archive
+ * target of every organisation, and the status of every channel account.
  */
 public final class AdminOverview {
 
@@ -58,7 +58,17 @@ public final class AdminOverview {
                 "organisations", counts,
                 "stuck", stuck,
                 "stuckLimit", STUCK_LIMIT,
+                "archive", archive(),
                 "channels", channels.views());
+    }
+
+    /** Each configured organisation with its archive target, and each target with whom it serves. */
+    private Map<String, Object> archive() {
+        return JsonViews.map(
+                "organisations", inbox.organisations().stream().map(JsonViews::organisation).toList(),
+                "targets", inbox.archiveTargets().stream().map(t -> JsonViews.map("name", t.name(),
+                        "kind", t.kind(), "organisations", t.organisations(),
+                        "shared", t.organisations().size() > 1)).toList());
     }
 
     /** The channel accounts alone, for the page to follow a poll without reloading the counts. */

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import no.postmottak.api.CaseNumber;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.inbox.ForwardRequest;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;

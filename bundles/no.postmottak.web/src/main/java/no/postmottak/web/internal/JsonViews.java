@@ -11,7 +11,7 @@ import no.postmottak.api.ImportSuggestion;
 import no.postmottak.api.IncomingItem;
 import no.postmottak.api.ItemState;
 import no.postmottak.api.Party;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.inbox.AuditEntry;
 import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.OrganisationView;
@@ -68,21 +68,28 @@ public final class JsonViews {
         v.put("documents", item.documents().stream().map(d -> document(item, d)).toList());
         v.put("receipt", receipt(item.receipt()));
         v.put("audit", audit.stream().map(JsonViews::audit).toList());
-        v.put("organisation", org.map(o -> map("displayName", o.displayName(),
-                "archiveKind", o.archiveKind().orElse(null), "archiveAvailable", o.archiveAvailable(),
-                "fallbackCase", o.fallbackCase().map(Object::toString).orElse(null),
-                "forwardingAvailable", o.forwardingAvailable())).orElse(null));
+        v.put("organisation", org.map(JsonViews::organisation).orElse(null));
         v.put("actions", map("archive", item.state().canMoveTo(ItemState.ARCHIVING),
                 "delete", item.state().canMoveTo(ItemState.DELETED),
                 "forward", item.state().canMoveTo(ItemState.FORWARDED)));
         return v;
     }
 
+    /** An organisation's settings as clerks and administrators see them: never a secret. */
+    public static Map<String, Object> organisation(OrganisationView o) {
+        return map("orgnr", o.orgnr(), "displayName", o.displayName(),
+                "archiveTarget", o.archiveTarget().orElse(null), "archiveKind", o.archiveKind().orElse(null),
+                "archiveAvailable", o.archiveAvailable(), "archiveProblem", o.archiveProblem().orElse(null),
+                "fallbackCase", o.fallbackCase().map(Object::toString).orElse(null),
+                "fallbackCaseTitle", o.fallbackCaseTitle().isEmpty() ? null : o.fallbackCaseTitle(),
+                "forwardingAvailable", o.forwardingAvailable());
+    }
+
     public static Map<String, Object> receipt(ArchiveReceipt r) {
         if (r == null) {
             return null;
         }
-        return map("kind", r.kind(), "journalpostId", r.journalpostId(), "journalpostNumber", r.journalpostNumber(),
+        return map("kind", r.kind(), "target", r.target(), "journalpostId", r.journalpostId(), "journalpostNumber", r.journalpostNumber(),
                 "caseNumber", r.caseNumber(), "details", r.details());
     }
 

@@ -2,6 +2,7 @@ package no.postmottak.inbox.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,13 +25,28 @@ public final class WebTestInboxes {
     private WebTestInboxes() {
     }
 
-    /** An inbox where {@code configuredOrgnrs} archive through {@code provider} (kind "test"), others are unknown. */
+    /**
+     * An inbox where {@code configuredOrgnrs} archive through {@code provider} (target "testarkiv", kind "test"),
+     * others are unknown.
+     */
     public static Inbox create(DataSource ds, Set<String> configuredOrgnrs, ArchiveProvider provider, Clock clock)
             throws InboxException {
         Map<String, Organisation> orgs = configuredOrgnrs.stream().collect(Collectors.toMap(Function.identity(),
-                o -> new Organisation(o, "Testkommune " + o, "test", new CaseNumber(2024, 1), null, Duration.ZERO)));
+                o -> new Organisation(o, "Testkommune " + o, "testarkiv", null, new CaseNumber(2024, 1),
+                        "Fordeling – Øyane", null, Duration.ZERO)));
         ArchiveProviders providers = new ArchiveProviders();
-        providers.add(provider, Map.of(ArchiveProvider.KIND, "test", "service.id", 1L));
-        return new JdbcInbox(ds, orgnr -> Optional.ofNullable(orgs.get(orgnr)), providers, clock);
+        providers.add(provider, Map.of(ArchiveProvider.KIND, "test", ArchiveProvider.NAME, "testarkiv",
+                "service.id", 1L));
+        return new JdbcInbox(ds, new Organisations() {
+            @Override
+            public Optional<Organisation> find(String orgnr) {
+                return Optional.ofNullable(orgs.get(orgnr));
+            }
+
+            @Override
+            public List<Organisation> all() {
+                return List.copyOf(orgs.values());
+            }
+        }, providers, clock);
     }
 }

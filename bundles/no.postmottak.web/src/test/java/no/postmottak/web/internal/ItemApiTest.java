@@ -53,6 +53,9 @@ class ItemApiTest {
         JsonNode org = item.get("organisation");
         assertThat(org.get("displayName").asText()).isEqualTo("Testkommune " + ORG_A);
         assertThat(org.get("archiveKind").asText()).isEqualTo("test");
+        assertThat(org.get("archiveTarget").asText()).isEqualTo("testarkiv");
+        assertThat(org.get("archiveProblem").isNull()).isTrue();
+        assertThat(org.get("fallbackCaseTitle").asText()).isEqualTo("Fordeling – Øyane");
         assertThat(org.get("archiveAvailable").asBoolean()).isTrue();
         assertThat(org.get("fallbackCase").asText()).isEqualTo("2024/1");
         assertThat(org.get("forwardingAvailable").asBoolean()).isFalse();
@@ -135,7 +138,10 @@ class ItemApiTest {
         JsonNode item = json(anne.get("/postmottak/api/items/" + id));
         assertThat(item.get("state").asText()).isEqualTo("ARCHIVED");
         assertThat(item.get("receipt").get("caseNumber").asText()).isEqualTo("2024/412");
+        assertThat(item.get("receipt").get("target").asText()).isEqualTo("testarkiv");
         assertThat(item.get("audit").findValuesAsText("actor")).contains("anne");
+        assertThat(item.get("audit").findValuesAsText("detail")).anySatisfy(d ->
+                assertThat(d).startsWith("Arkivert i «testarkiv» (test): journalpost"));
         // archiving twice is refused by the inbox, clearly
         HttpResponse<byte[]> again = anne.post(archive, "{}");
         assertThat(again.statusCode()).isEqualTo(409);
@@ -208,6 +214,14 @@ class ItemApiTest {
         assertThat(orgA).isNotNull();
         assertThat(orgA.get("counts").get("RECEIVED").asInt()).isEqualTo(2);
         assertThat(overview.get("organisations").findValuesAsText("orgnr")).contains(ORG_UNKNOWN);
+        JsonNode archive = overview.get("archive");
+        assertThat(archive.get("organisations").findValuesAsText("archiveTarget")).containsOnly("testarkiv");
+        assertThat(archive.get("organisations").findValuesAsText("orgnr")).contains(ORG_A)
+                .doesNotContain(ORG_UNKNOWN);
+        JsonNode target = archive.get("targets").get(0);
+        assertThat(target.get("name").asText()).isEqualTo("testarkiv");
+        assertThat(target.get("shared").asBoolean()).as("serves both test organisations, shown as a warning")
+                .isEqualTo(target.get("organisations").size() > 1);
         assertThat(admin.get("/postmottak/admin.html").statusCode()).isEqualTo(200);
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveProvider;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 
 /** An archive that numbers journal posts 2024/<case>-n, or fails as UNAVAILABLE while {@code down} is set. */
@@ -21,6 +21,6 @@ final class TestArchive implements ArchiveProvider {
         }
         String caseNumber = request.targetCase() == null ? "2024/1" : request.targetCase().caseNumber().toString();
         int n = next.getAndIncrement();
-        return new ArchiveReceipt("test", "jp-" + n, caseNumber + "-" + n, caseNumber, Map.of());
+        return new ArchiveReceipt("test", null, "jp-" + n, caseNumber + "-" + n, caseNumber, Map.of());
     }
 }

@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.Option;
 
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveProvider;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.arkivmelding.ArkivmeldingSettings;
 import no.postmottak.arkivmelding.ArkivmeldingVersion;
@@ -27,26 +27,30 @@ public final class FilesystemArchiveComponent implements ArchiveProvider {
 
     static final String PID = "no.postmottak.archive.filesystem";
 
-    @ObjectClassDefinition(name = "Postmottak archive: filesystem export",
-            description = "Writes each archived item as a folder with arkivmelding.xml and its files.")
+    @ObjectClassDefinition(name = "Postmottak arkivmål: eksport til mappe",
+            description = "Skriver hvert arkiverte element som en mappe med arkivmelding.xml og filene.")
     public @interface Config {
 
-        @AttributeDefinition(name = "Target folder",
-                description = "Absolute path of the folder that receives one sub-folder per item.")
+        @AttributeDefinition(name = "Navn", required = false, description = "Arkivmålets navn, unikt i "
+                + "installasjonen, f.eks. fjordvik-websak. Organisasjoner velger arkivmål med archive.target = navnet.")
+        String name() default "";
+
+        @AttributeDefinition(name = "Målmappe",
+                description = "Absolutt sti til mappen som får én undermappe per element.")
         String target_folder();
 
-        @AttributeDefinition(name = "Arkivmelding schema", options = {
-                @Option(label = "eFormidling (integrasjonspunkt, default)", value = "eformidling"),
+        @AttributeDefinition(name = "Arkivmelding-skjema", options = {
+                @Option(label = "eFormidling (integrasjonspunkt, standard)", value = "eformidling"),
                 @Option(label = "Arkivmelding v1", value = "v1")})
         String schema_version() default "eformidling";
 
-        @AttributeDefinition(name = "System name", description = "The arkivmelding 'system' and 'opprettetAv'.")
+        @AttributeDefinition(name = "Systemnavn", description = "Arkivmeldingens system og opprettetAv.")
         String system_name() default "Postmottak";
 
-        @AttributeDefinition(name = "Administrative unit", description = "administrativEnhet of the saksmappe.")
+        @AttributeDefinition(name = "Administrativ enhet", description = "Saksmappens administrativEnhet.")
         String administrativ_enhet() default "Postmottak";
 
-        String webconsole_configurationFactory_nameHint() default "Filesystem export to {target.folder}";
+        String webconsole_configurationFactory_nameHint() default "{name}: mappe {target.folder}";
     }
 
     private final FilesystemExporter exporter;

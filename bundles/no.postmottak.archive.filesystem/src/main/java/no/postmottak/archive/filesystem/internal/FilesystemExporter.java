@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 import no.postmottak.api.archive.ArchiveDocument;
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveException.Reason;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.api.inbox.StoredDocument;
 import no.postmottak.arkivmelding.ArkivmeldingFile;
@@ -197,7 +197,7 @@ public final class FilesystemExporter {
         details.put("schema", writer.settings().version().name());
         String caseNumber = request.targetCase() != null && request.targetCase().caseNumber() != null
                 ? request.targetCase().caseNumber().toString() : null;
-        return new ArchiveReceipt(KIND, done.getFileName().toString(), null, caseNumber, details);
+        return new ArchiveReceipt(KIND, null, done.getFileName().toString(), null, caseNumber, details);
     }
 
     private static MessageDigest sha256() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.osgi.util.converter.Converters;
 
 import no.postmottak.api.archive.ArchiveException;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.arkivmelding.ArkivmeldingSchemas;
 import no.postmottak.arkivmelding.ArkivmeldingSettings;

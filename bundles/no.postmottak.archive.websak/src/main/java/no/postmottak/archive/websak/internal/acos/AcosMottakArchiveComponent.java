@@ -15,7 +15,7 @@ import org.osgi.service.metatype.annotations.Option;
 
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveProvider;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.arkivmelding.ArkivmeldingSettings;
 import no.postmottak.arkivmelding.ArkivmeldingVersion;
@@ -30,36 +30,40 @@ public final class AcosMottakArchiveComponent implements ArchiveProvider {
 
     static final String PID = "no.postmottak.archive.acosmottak";
 
-    @ObjectClassDefinition(name = "Postmottak archive: Acos Mottak WebApi",
-            description = "Delivers items as arkivmelding zips into ACOS Mottak (WebSak's reception queue).")
+    @ObjectClassDefinition(name = "Postmottak arkivmål: ACOS Mottak (WebApi)",
+            description = "Leverer post som arkivmelding-zip til ACOS Mottak, mottakskøen i WebSak.")
     public @interface Config {
 
-        @AttributeDefinition(name = "Base URL", description = "The WebApi's base URL, without /api/{tenant}.")
+        @AttributeDefinition(name = "Navn", required = false, description = "Arkivmålets navn, unikt i "
+                + "installasjonen, f.eks. fjordvik-websak. Organisasjoner velger arkivmål med archive.target = navnet.")
+        String name() default "";
+
+        @AttributeDefinition(name = "Adresse", description = "WebApi-ets grunnadresse, uten /api/{tenant}.")
         String base_url();
 
         /** Property {@code .tenant}: the leading dot keeps the key out of the service properties. */
-        @AttributeDefinition(name = "Tenant API key", type = AttributeType.PASSWORD,
-                description = "The GUID key ACOS issues; it is part of every request path.")
+        @AttributeDefinition(name = "Leietakernøkkel (tenant)", type = AttributeType.PASSWORD,
+                description = "GUID-nøkkelen ACOS utsteder; den inngår i hver forespørsels adresse.")
         String _tenant();
 
-        @AttributeDefinition(name = "Arkivmelding schema", options = {
-                @Option(label = "eFormidling (integrasjonspunkt, default)", value = "eformidling"),
+        @AttributeDefinition(name = "Arkivmelding-skjema", options = {
+                @Option(label = "eFormidling (integrasjonspunkt, standard)", value = "eformidling"),
                 @Option(label = "Arkivmelding v1", value = "v1")})
         String schema_version() default "eformidling";
 
-        @AttributeDefinition(name = "System name", description = "The arkivmelding 'system' and 'opprettetAv'.")
+        @AttributeDefinition(name = "Systemnavn", description = "Arkivmeldingens system og opprettetAv.")
         String system_name() default "Postmottak";
 
-        @AttributeDefinition(name = "Administrative unit", description = "administrativEnhet of the saksmappe.")
+        @AttributeDefinition(name = "Administrativ enhet", description = "Saksmappens administrativEnhet.")
         String administrativ_enhet() default "Postmottak";
 
-        @AttributeDefinition(name = "Connect timeout (seconds)")
+        @AttributeDefinition(name = "Tidsavbrudd for tilkobling (sekunder)")
         int connect_timeout_seconds() default 10;
 
-        @AttributeDefinition(name = "Request timeout (seconds)", description = "For the whole upload and answer.")
+        @AttributeDefinition(name = "Tidsavbrudd for forespørsel (sekunder)", description = "For hele opplastingen og svaret.")
         int request_timeout_seconds() default 300;
 
-        String webconsole_configurationFactory_nameHint() default "Acos Mottak {base.url}";
+        String webconsole_configurationFactory_nameHint() default "{name}: ACOS Mottak {base.url}";
     }
 
     private final AcosMottakClient client;

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveException.Reason;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.archive.websak.internal.ArchiveDocuments;
 import no.postmottak.archive.websak.internal.HttpFailures;
@@ -185,7 +185,7 @@ public final class AcosMottakClient {
         if (warning != null) {
             details.put("advarsel", warning);
         }
-        return new ArchiveReceipt(KIND, request.item().id().toString(), null, caseNumber, details);
+        return new ArchiveReceipt(KIND, null, request.item().id().toString(), null, caseNumber, details);
     }
 
     private static void deleteQuietly(Path p) {

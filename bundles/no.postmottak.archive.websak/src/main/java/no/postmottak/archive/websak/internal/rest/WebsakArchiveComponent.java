@@ -15,7 +15,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveProvider;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 
 /** One Websak+ Integration API installation per factory configuration. */
@@ -27,42 +27,46 @@ public final class WebsakArchiveComponent implements ArchiveProvider {
 
     static final String PID = "no.postmottak.archive.websak";
 
-    @ObjectClassDefinition(name = "Postmottak archive: ACOS Websak+ Integration API",
-            description = "Files items as incoming journalposts on a chosen or fallback case in WebSak.")
+    @ObjectClassDefinition(name = "Postmottak arkivmål: ACOS WebSak+ (Integration API)",
+            description = "Arkiverer post som inngående journalposter på valgt sak eller fordelingssaken i WebSak.")
     public @interface Config {
 
-        @AttributeDefinition(name = "API base URL",
-                description = "The installation's API root, e.g. https://websak.example.no/api/websak")
+        @AttributeDefinition(name = "Navn", required = false, description = "Arkivmålets navn, unikt i "
+                + "installasjonen, f.eks. fjordvik-websak. Organisasjoner velger arkivmål med archive.target = navnet.")
+        String name() default "";
+
+        @AttributeDefinition(name = "API-adresse",
+                description = "Rotadressen til installasjonens API, f.eks. https://websak.example.no/api/websak")
         String base_url();
 
-        @AttributeDefinition(name = "Token URL", description = "IdentityServer token endpoint (…/connect/token).")
+        @AttributeDefinition(name = "Token-adresse", description = "IdentityServers token-endepunkt (…/connect/token).")
         String token_url();
 
-        @AttributeDefinition(name = "Client id")
+        @AttributeDefinition(name = "Klient-id")
         String client_id();
 
         /** Property {@code .client.secret}: the leading dot keeps it out of the service properties. */
-        @AttributeDefinition(name = "Client secret", type = AttributeType.PASSWORD)
+        @AttributeDefinition(name = "Klienthemmelighet", type = AttributeType.PASSWORD)
         String _client_secret();
 
-        @AttributeDefinition(name = "Scope")
+        @AttributeDefinition(name = "Scope (omfang)")
         String scope() default "integration";
 
-        @AttributeDefinition(name = "Incoming-letter template", description = "malJpId of the journalpost "
-                + "template for incoming letters (sets type I, status and dates).")
+        @AttributeDefinition(name = "Journalpostmal for inngående brev", description = "malJpId for malen som "
+                + "setter type I, status og datoer.")
         int journalpost_template_id();
 
-        @AttributeDefinition(name = "Fallback case id", description = "sakId of the distribution case "
-                + "(fordelingssak) used when the clerk chose no case; 0 for none.")
+        @AttributeDefinition(name = "Fordelingssakens id", description = "sakId for fordelingssaken som brukes når "
+                + "saksbehandleren ikke velger sak; 0 for ingen.")
         int fallback_case_id() default 0;
 
-        @AttributeDefinition(name = "Connect timeout (seconds)")
+        @AttributeDefinition(name = "Tidsavbrudd for tilkobling (sekunder)")
         int connect_timeout_seconds() default 10;
 
-        @AttributeDefinition(name = "Request timeout (seconds)")
+        @AttributeDefinition(name = "Tidsavbrudd for forespørsel (sekunder)")
         int request_timeout_seconds() default 120;
 
-        String webconsole_configurationFactory_nameHint() default "WebSak {base.url}";
+        String webconsole_configurationFactory_nameHint() default "{name}: WebSak {base.url}";
     }
 
     private final WebsakArchiver archiver;

@@ -17,7 +17,7 @@ import no.postmottak.api.archive.ArchiveDocument;
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveException.Reason;
 import no.postmottak.api.archive.ArchiveProgress;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.api.archive.CaseInfo;
 import no.postmottak.api.inbox.InboxItem;
@@ -142,7 +142,7 @@ public final class WebsakArchiver {
         if (!warning.isEmpty()) {
             details.put("advarsel", warning);
         }
-        return new ArchiveReceipt(KIND, Integer.toString(jpId), number, caseNumber, details);
+        return new ArchiveReceipt(KIND, null, Integer.toString(jpId), number, caseNumber, details);
     }
 
     /**

@@ -22,7 +22,7 @@ import org.osgi.util.converter.Converters;
 
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveException.Reason;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.arkivmelding.testing.ArchiveFixtures;
 import no.postmottak.archive.websak.internal.sim.AcosMottakSimulator;

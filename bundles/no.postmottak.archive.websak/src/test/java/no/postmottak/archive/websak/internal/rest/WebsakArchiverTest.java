@@ -23,7 +23,7 @@ import no.postmottak.api.CaseNumber;
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveException.Reason;
 import no.postmottak.api.archive.ArchiveProgress;
-import no.postmottak.api.archive.ArchiveReceipt;
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.api.archive.CaseInfo;
 import no.postmottak.arkivmelding.testing.ArchiveFixtures;
