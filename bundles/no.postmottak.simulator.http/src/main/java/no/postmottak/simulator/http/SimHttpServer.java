@@ -42,6 +42,7 @@ public final class SimHttpServer implements AutoCloseable {
     private final String name;
     private final String host;
     private final HttpServer server;
+    private final int port;
     private final ExecutorService executor;
     private final long maxBody;
     private final ErrorFormat errors;
@@ -61,6 +62,7 @@ public final class SimHttpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + b.host + ":" + b.port + ": " + e.getMessage(), e);
         }
+        port = server.getAddress().getPort(); // bound now; kept for log lines after close
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
@@ -86,7 +88,7 @@ public final class SimHttpServer implements AutoCloseable {
 
     /** @return the bound port */
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     /** @return the failure knobs of this server */
@@ -100,7 +102,7 @@ public final class SimHttpServer implements AutoCloseable {
         knobs.releaseHeld();
         server.stop(0);
         executor.shutdownNow();
-        LOG.debug("{} on port {} stopped", name, port());
+        LOG.debug("{} on port {} stopped", name, port);
     }
 
     @Override
