@@ -98,7 +98,7 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         putFactoryConfiguration("no.postmottak.archive.filesystem", "it", Map.of("target.folder",
                 exportFolder.toString()));
         int acosPort = FreePort.next();
-        putConfiguration("no.postmottak.archive.acosmottak.simulator", Map.of("port", Integer.toString(acosPort),
+        putFactoryConfiguration("no.postmottak.archive.acosmottak.simulator", "it", Map.of("port", Integer.toString(acosPort),
                 ".tenant", "solberg"));
         putFactoryConfiguration("no.postmottak.archive.acosmottak", "it", Map.of(
                 "base.url", "http://127.0.0.1:" + acosPort, ".tenant", "solberg"));

@@ -63,11 +63,11 @@ final class DemoDistribution implements AutoCloseable {
             set("no.postmottak.svarinn.account-" + account + ".cfg", "base.url",
                     "http://127.0.0.1:" + port("svarinn") + "/tjenester/svarinn");
         }
-        set("no.postmottak.archive.websak.simulator.cfg", "port", port("websak"));
+        set("no.postmottak.archive.websak.simulator-demo.cfg", "port", port("websak"));
         set("no.postmottak.archive.websak-demo.cfg", "base.url", "http://127.0.0.1:" + port("websak") + "/api/websak");
         set("no.postmottak.archive.websak-demo.cfg", "token.url",
                 "http://127.0.0.1:" + port("websak") + "/connect/token");
-        set("no.postmottak.archive.acosmottak.simulator.cfg", "port", port("acos"));
+        set("no.postmottak.archive.acosmottak.simulator-demo.cfg", "port", port("acos"));
         set("no.postmottak.archive.acosmottak-demo.cfg", "base.url", "http://127.0.0.1:" + port("acos"));
     }
 

@@ -15,12 +15,11 @@ import no.postmottak.archive.simulator.AcosMottakSimulator;
 import no.postmottak.arkivmelding.ArkivmeldingVersion;
 
 /**
- * Runs the Acos Mottak simulator inside Karaf for demos, when configured. The PID keeps its old name: demo
- * configurations and itests use it.
+ * Runs the Acos Mottak simulator inside Karaf for demos, when configured; a factory configuration each.
  */
 @Component(service = {}, configurationPid = AcosMottakSimulatorComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-@Designate(ocd = AcosMottakSimulatorComponent.Config.class)
+@Designate(ocd = AcosMottakSimulatorComponent.Config.class, factory = true)
 public final class AcosMottakSimulatorComponent {
 
     static final String PID = "no.postmottak.archive.acosmottak.simulator";

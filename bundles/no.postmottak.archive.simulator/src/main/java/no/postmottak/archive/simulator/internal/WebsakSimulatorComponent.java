@@ -15,11 +15,12 @@ import no.postmottak.archive.simulator.WebsakSimulator;
 
 /**
  * Runs the WebSak simulator inside Karaf for demos, seeded with an incoming-letter template (id 1000) and a
- * distribution case (id 1001). The PID keeps its old name: demo configurations and itests use it.
+ * distribution case (id 1001). A factory configuration each, so that a test or demo can run one WebSak per
+ * organisation (a kommune and its KF with separate archives).
  */
 @Component(service = {}, configurationPid = WebsakSimulatorComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-@Designate(ocd = WebsakSimulatorComponent.Config.class)
+@Designate(ocd = WebsakSimulatorComponent.Config.class, factory = true)
 public final class WebsakSimulatorComponent {
 
     static final String PID = "no.postmottak.archive.websak.simulator";
