@@ -11,14 +11,14 @@ import no.postmottak.api.archive.ArchiveProvider;
  * The archive providers currently registered, by their {@link ArchiveProvider#KIND}. Providers come and go at
  * any time (dynamic references); among several of one kind the highest service ranking wins.
  */
-public final class ArchiveProviders {
+final class ArchiveProviders {
 
     private record Entry(ArchiveProvider provider, String kind, int ranking, long serviceId) {
     }
 
     private final Map<ArchiveProvider, Entry> entries = new ConcurrentHashMap<>();
 
-    public void add(ArchiveProvider provider, Map<String, ?> properties) {
+    void add(ArchiveProvider provider, Map<String, ?> properties) {
         Object kind = properties.get(ArchiveProvider.KIND);
         if (kind == null) {
             return;
@@ -29,7 +29,7 @@ public final class ArchiveProviders {
                 ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : 0L));
     }
 
-    public void remove(ArchiveProvider provider) {
+    void remove(ArchiveProvider provider) {
         entries.remove(provider);
     }
 

@@ -15,7 +15,7 @@ import no.postmottak.api.CaseNumber;
  * @param smtp         forwarding mail settings, or null when forwarding is not set up
  * @param deletedContentRetention how long deleted content may stay before it is purged (ZERO: at once)
  */
-public record Organisation(String orgnr, String displayName, String archiveKind, CaseNumber fallbackCase, Smtp smtp,
+record Organisation(String orgnr, String displayName, String archiveKind, CaseNumber fallbackCase, Smtp smtp,
                     Duration deletedContentRetention) {
 
     /**
