@@ -34,12 +34,11 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * Boots a real Karaf 4.4.10 with Postmottak's features, on free ports, with Maven Central as the only remote
+ * Boots a real Karaf (the root pom's version) with Postmottak's features, on free ports, with Maven Central as the only remote
  * repository and this build's bundles read in place from {@code target/reactor-repo}.
  */
 public abstract class KarafTestSupport {
 
-    protected static final String KARAF_VERSION = "4.4.10";
     protected static final String VERSION = System.getProperty("postmottak.version", "0.1.0-SNAPSHOT");
 
     @Inject
@@ -59,7 +58,7 @@ public abstract class KarafTestSupport {
         String mvnCfg = "etc/org.ops4j.pax.url.mvn.cfg";
         return composite(
                 karafDistributionConfiguration()
-                        .frameworkUrl(maven("org.apache.karaf", "apache-karaf").type("tar.gz").version(KARAF_VERSION))
+                        .frameworkUrl(maven("org.apache.karaf", "apache-karaf").type("tar.gz").version(buildVersion("karaf")))
                         .unpackDirectory(new File("target/exam"))
                         .useDeployFolder(false),
                 when(Boolean.getBoolean("postmottak.keepRuntime")).useOptions(keepRuntimeFolder()),
@@ -74,20 +73,33 @@ public abstract class KarafTestSupport {
                         reactorRepo + "@id=reactor@snapshots"),
                 when(offline).useOptions(editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.offline", "true")),
                 systemProperty("postmottak.fixtures").value(fixtures),
-                mavenBundle("org.awaitility", "awaitility", "4.3.0"),
-                mavenBundle("org.hamcrest", "hamcrest", "2.1"),
+                mavenBundle("org.awaitility", "awaitility", buildVersion("awaitility")),
+                mavenBundle("org.hamcrest", "hamcrest", buildVersion("hamcrest")),
                 features(maven("no.postmottak", "postmottak-features").classifier("features").type("xml")
                         .version(VERSION), featureNames));
     }
 
+    /**
+     * A version the root pom defines (each is defined there once), handed over by failsafe as
+     * {@code postmottak.version.<name>}. Read only while the test JVM configures Karaf, never inside it.
+     */
+    private static String buildVersion(String name) {
+        String version = System.getProperty("postmottak.version." + name);
+        if (version == null || version.isBlank()) {
+            throw new IllegalStateException("postmottak.version." + name + " is not set: run the itests through Maven");
+        }
+        return version;
+    }
+
     private static Option jdk9PlusOptions() {
+        String karafVersion = buildVersion("karaf");
         return composite(
                 vmOption("--add-reads=java.xml=java.logging"),
                 vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
                 vmOption("--patch-module"),
-                vmOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar"),
+                vmOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar"),
                 vmOption("--patch-module"),
-                vmOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar"),
+                vmOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar"),
                 vmOption("--add-opens"), vmOption("java.base/java.security=ALL-UNNAMED"),
                 vmOption("--add-opens"), vmOption("java.base/java.net=ALL-UNNAMED"),
                 vmOption("--add-opens"), vmOption("java.base/java.lang=ALL-UNNAMED"),
