@@ -21,7 +21,7 @@ import no.postmottak.inbox.internal.ArchiveProviders;
 import no.postmottak.inbox.internal.JdbcInbox;
 
 /** What the inbox benchmarks share: items, generated content, percentiles, heap peaks, result lines. */
-final class Bench {
+public final class Bench {
 
     static final String ORG_A = "910000001";
     static final String ORG_B = "920000002";
@@ -34,7 +34,7 @@ final class Bench {
         return new JdbcInbox(db.dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
     }
 
-    static IncomingItem item(String channelId, String orgnr, String title) {
+    public static IncomingItem item(String channelId, String orgnr, String title) {
         return new IncomingItem(Channel.SVARINN, channelId, orgnr, Party.organisation("Byggmester Hansen AS",
                 "999888777"), null, title, null, 3, "brev", "ref-" + channelId, null, null, null,
                 List.of(new Link("Les mer", "https://example.org/" + channelId, "lenke")), Map.of("niva", "3"));
@@ -90,7 +90,7 @@ final class Bench {
     private static volatile long peak;
     private static volatile Thread sampler;
 
-    static void startHeapSampling() {
+    public static void startHeapSampling() {
         System.gc();
         peak = 0;
         Thread t = new Thread(() -> {
@@ -109,13 +109,13 @@ final class Bench {
         t.start();
     }
 
-    static long heapPeak() {
+    public static long heapPeak() {
         sampler = null;
         return peak;
     }
 
     /** A line the script collects into its table. */
-    static void result(String db, String what, String value) {
+    public static void result(String db, String what, String value) {
         System.out.printf("RESULT\t%s\t%s\t%s%n", db, what, value);
     }
 }
