@@ -62,9 +62,8 @@ final class SimLogin {
         expireAfter = requests;
     }
 
-    /** Answers a token request (form body, optional Basic client authentication) as an OAuth2 server would. */
-    synchronized Answer token(String authorization, String formBody) {
-        Map<String, String> form = form(formBody);
+    /** Answers a token request (the form, optional Basic client authentication) as an OAuth2 server would. */
+    synchronized Answer token(String authorization, Map<String, String> form) {
         String[] client = basicPair(authorization, true); // RFC 6749 2.3.1: form-encoded first
         String id = client != null ? client[0] : form.get("client_id");
         String secret = client != null ? client[1] : form.get("client_secret");
@@ -127,17 +126,5 @@ final class SimLogin {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 }
