@@ -92,7 +92,7 @@ public final class Noark5Archive {
 
                 @Override
                 public InputStream open() {
-                    return new Generated(size, seed);
+                    return Bench.generated(size, seed);
                 }
             });
         }
@@ -110,7 +110,7 @@ public final class Noark5Archive {
             throw new IllegalStateException(e);
         }
         byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = new Generated(size, seed)) {
+        try (InputStream in = Bench.generated(size, seed)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 sha.update(buffer, 0, n);
             }
@@ -130,47 +130,6 @@ public final class Noark5Archive {
         @Override
         public void save(Map<String, String> newNotes) {
             notes = Map.copyOf(newNotes);
-        }
-    }
-
-    /**
-     * Pseudo-random content of a given size, the same bytes however it is read: each 64 KiB block comes from its own
-     * seeded generator, so a document can be read again (SHA-256 first, then the upload) without being held.
-     */
-    private static final class Generated extends InputStream {
-        private static final int BLOCK = 64 * 1024;
-        private final long size;
-        private final long seed;
-        private final byte[] block = new byte[BLOCK];
-        private long pos;
-        private long blockIndex = -1;
-
-        Generated(long size, long seed) {
-            this.size = size;
-            this.seed = seed;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (pos >= size) {
-                return -1;
-            }
-            long index = pos / BLOCK;
-            if (index != blockIndex) {
-                new java.util.Random(seed * 1_000_003 + index).nextBytes(block);
-                blockIndex = index;
-            }
-            int inBlock = (int) (pos % BLOCK);
-            int n = (int) Math.min(Math.min(len, BLOCK - inBlock), size - pos);
-            System.arraycopy(block, inBlock, b, off, n);
-            pos += n;
-            return n;
         }
     }
 }

@@ -50,11 +50,16 @@ public final class Bench {
         return IncomingDocuments.of(docs);
     }
 
-    static InputStream generated(long size, long seed) {
+    /**
+     * Pseudo-random content, generated while read (no memory held) and the same bytes however it is read: each
+     * 64 KiB block comes from its own seeded generator, so a document can be read twice (its SHA-256, then an upload).
+     */
+    public static InputStream generated(long size, long seed) {
         return new InputStream() {
-            private final Random random = new Random(seed);
-            private final byte[] block = new byte[64 * 1024];
-            private long left = size;
+            private static final int BLOCK = 64 * 1024;
+            private final byte[] block = new byte[BLOCK];
+            private long pos;
+            private long blockIndex = -1;
 
             @Override
             public int read() {
@@ -64,13 +69,18 @@ public final class Bench {
 
             @Override
             public int read(byte[] b, int off, int len) {
-                if (left == 0) {
+                if (pos >= size) {
                     return -1;
                 }
-                int n = (int) Math.min(Math.min(len, left), block.length);
-                random.nextBytes(block);
-                System.arraycopy(block, 0, b, off, n);
-                left -= n;
+                long index = pos / BLOCK;
+                if (index != blockIndex) {
+                    new Random(seed * 1_000_003 + index).nextBytes(block);
+                    blockIndex = index;
+                }
+                int inBlock = (int) (pos % BLOCK);
+                int n = (int) Math.min(Math.min(len, BLOCK - inBlock), size - pos);
+                System.arraycopy(block, inBlock, b, off, n);
+                pos += n;
                 return n;
             }
         };

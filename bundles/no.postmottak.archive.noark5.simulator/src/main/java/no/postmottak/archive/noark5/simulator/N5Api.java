@@ -60,18 +60,18 @@ final class N5Api {
     }
 
     void structure(Request req, Response res) throws IOException {
-        ObjectNode links = JSON.createObjectNode();
-        link(links, "self", hal(req).structure());
-        links.putObject(Kind.ARKIV.rel()).put("href", hal(req).structure() + "arkiver/" + Hal.QUERY_TEMPLATE)
-                .put("templated", true);
-        send(res, 200, JSON.createObjectNode().set("_links", links), null);
+        listEntry(res, hal(req).structure(), Kind.ARKIV, "arkiver/");
     }
 
     void caseArchive(Request req, Response res) throws IOException {
+        listEntry(res, hal(req).caseArchive(), Kind.SAKSMAPPE, "saker/");
+    }
+
+    /** An entry point (arkivstruktur, sakarkiv) that links to the searchable list of one kind. */
+    private static void listEntry(Response res, String self, Kind kind, String list) throws IOException {
         ObjectNode links = JSON.createObjectNode();
-        link(links, "self", hal(req).caseArchive());
-        links.putObject(Kind.SAKSMAPPE.rel()).put("href", hal(req).caseArchive() + "saker/" + Hal.QUERY_TEMPLATE)
-                .put("templated", true);
+        link(links, "self", self);
+        links.putObject(kind.rel()).put("href", self + list + Hal.QUERY_TEMPLATE).put("templated", true);
         send(res, 200, JSON.createObjectNode().set("_links", links), null);
     }
 
@@ -89,7 +89,7 @@ final class N5Api {
     }
 
     void token(Request req, Response res) throws IOException {
-        SimLogin.Answer a = login.token(req.header("Authorization"), req.text(64 * 1024));
+        SimLogin.Answer a = login.token(req.header("Authorization"), req.form(64 * 1024));
         res.header("Cache-Control", "no-store").json(a.status(), a.json());
     }
 
