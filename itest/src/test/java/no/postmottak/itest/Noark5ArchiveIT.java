@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -33,7 +31,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -49,9 +46,9 @@ import no.postmottak.api.inbox.IncomingDocument;
 import no.postmottak.api.inbox.IncomingDocuments;
 
 /**
- * The Noark 5 provider in a real Karaf: its feature installs alone (only the API and arkivmelding bundles come
- * with it) and registers a provider per configuration; then, with the web inbox and the N5WS simulator added, a
- * clerk archives an item over the web API and the simulator holds the journalpost with both files.
+ * The Noark 5 provider in a real Karaf with the web inbox and the N5WS simulator, configured only through
+ * ConfigAdmin: a clerk archives an item over the web API and the simulator holds the journalpost with both files.
+ * That the feature installs alone is {@link Noark5FeatureIT}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -64,28 +61,14 @@ public class Noark5ArchiveIT extends KarafTestSupport {
     @Inject
     private BundleContext bundleContext;
 
-    @Inject
-    private FeaturesService features;
-
     @Configuration
     public Option[] configuration() {
-        return options(karaf("postmottak-archive-noark5"),
+        return options(karaf("postmottak-archive-noark5", "postmottak-web", "postmottak-simulators"),
                 editConfigurationFilePut("etc/users.properties", "kari", "kari-passord,postmottak-org-" + ORGNR));
     }
 
     @Test
-    public void theFeatureInstallsAloneAndAnItemIsArchivedFromTheWeb() throws Exception {
-        Bundle provider = bundle("no.postmottak.archive.noark5");
-        assertEquals(Bundle.ACTIVE, provider.getState());
-        for (Bundle b : bundleContext.getBundles()) {
-            String name = b.getSymbolicName();
-            assertTrue("only the API and arkivmelding come with the provider: " + name, !name.startsWith("no.postmottak")
-                    || List.of("no.postmottak.api", "no.postmottak.arkivmelding", "no.postmottak.archive.noark5")
-                    .contains(name));
-        }
-
-        features.installFeature("postmottak-simulators", EnumSet.noneOf(FeaturesService.Option.class));
-        features.installFeature("postmottak-web", EnumSet.noneOf(FeaturesService.Option.class));
+    public void aClerkArchivesAnItemFromTheWebIntoTheNoark5Archive() throws Exception {
         int simPort = FreePort.next();
         putConfiguration("no.postmottak.archive.noark5.simulator", Map.of("port", Integer.toString(simPort),
                 "path.segment", "it", ".client.secret", SECRET));
@@ -105,15 +88,16 @@ public class Noark5ArchiveIT extends KarafTestSupport {
         putFactoryConfiguration("no.postmottak.inbox.organisation", "it", Map.of("orgnr", ORGNR,
                 "displayName", "Fjordvik kommune", "archive.target", "it-noark5"));
         Inbox inbox = await().atMost(TIMEOUT).until(() -> service(Inbox.class), i -> i != null);
+        await().atMost(TIMEOUT).until(() -> inbox.organisation(ORGNR).map(o -> o.archiveAvailable()).orElse(false));
         UUID id = accept(inbox);
 
         HttpClient clerk = loggedIn("kari", "kari-passord");
         String csrf = match(get(clerk, httpBase() + "/postmottak/api/me").body(), "\"csrfToken\":\"([^\"]+)\"");
-        HttpResponse<String> archived = await().atMost(TIMEOUT).until(() -> clerk.send(HttpRequest.newBuilder(
-                                URI.create(httpBase() + "/postmottak/api/items/" + id + "/archive"))
-                        .header("Content-Type", "application/json").header("Origin", httpBase())
-                        .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), r -> r.statusCode() != 503);
+        HttpResponse<String> archived = clerk.send(HttpRequest.newBuilder(
+                        URI.create(httpBase() + "/postmottak/api/items/" + id + "/archive"))
+                .header("Content-Type", "application/json").header("Origin", httpBase())
+                .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(archived.body(), 200, archived.statusCode());
         assertTrue(archived.body(), archived.body().contains("2026/1-1"));
 
@@ -134,9 +118,8 @@ public class Noark5ArchiveIT extends KarafTestSupport {
                 document("Søknad.pdf", DocumentRole.MAIN, content(0)),
                 document("Vedlegg – kart.pdf", DocumentRole.ATTACHMENT, content(1)));
         AcceptResult result = inbox.accept(item, IncomingDocuments.of(docs));
-        assertNotNull(result);
-        return inbox.find(no.postmottak.api.inbox.InboxQuery.all(java.util.Set.of(ORGNR), 10)).items().stream()
-                .filter(i -> i.metadata().channelId().equals(item.channelId())).findFirst().orElseThrow().id();
+        assertNotNull(result.itemId());
+        return result.itemId();
     }
 
     private static IncomingDocument document(String name, DocumentRole role, byte[] content) {
@@ -156,15 +139,6 @@ public class Noark5ArchiveIT extends KarafTestSupport {
     private <T> T service(Class<T> type) {
         ServiceReference<T> ref = bundleContext.getServiceReference(type);
         return ref == null ? null : bundleContext.getService(ref);
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getSymbolicName().equals(symbolicName)) {
-                return b;
-            }
-        }
-        throw new IllegalStateException("No bundle " + symbolicName);
     }
 
     private HttpClient loggedIn(String user, String password) {
