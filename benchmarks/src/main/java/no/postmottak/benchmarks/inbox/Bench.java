@@ -19,7 +19,7 @@ import no.postmottak.api.inbox.Inbox;
 import no.postmottak.inbox.testing.TestInboxes;
 
 /** What the inbox benchmarks share: items, generated content, percentiles, heap peaks, result lines. */
-final class Bench {
+public final class Bench {
 
     static final String ORG_A = "910000001";
     static final String ORG_B = "920000002";
@@ -32,7 +32,7 @@ final class Bench {
         return TestInboxes.create(db.dataSource);
     }
 
-    static IncomingItem item(String channelId, String orgnr, String title) {
+    public static IncomingItem item(String channelId, String orgnr, String title) {
         return new IncomingItem(Channel.SVARINN, channelId, orgnr, Party.organisation("Byggmester Hansen AS",
                 "999888777"), null, title, null, 3, "brev", "ref-" + channelId, null, null, null,
                 List.of(new Link("Les mer", "https://example.org/" + channelId, "lenke")), Map.of("niva", "3"));
@@ -48,11 +48,16 @@ final class Bench {
         return IncomingDocuments.of(docs);
     }
 
-    static InputStream generated(long size, long seed) {
+    /**
+     * Pseudo-random content, generated while read (no memory held) and the same bytes however it is read: each
+     * 64 KiB block comes from its own seeded generator, so a document can be read twice (its SHA-256, then an upload).
+     */
+    public static InputStream generated(long size, long seed) {
         return new InputStream() {
-            private final Random random = new Random(seed);
-            private final byte[] block = new byte[64 * 1024];
-            private long left = size;
+            private static final int BLOCK = 64 * 1024;
+            private final byte[] block = new byte[BLOCK];
+            private long pos;
+            private long blockIndex = -1;
 
             @Override
             public int read() {
@@ -62,13 +67,18 @@ final class Bench {
 
             @Override
             public int read(byte[] b, int off, int len) {
-                if (left == 0) {
+                if (pos >= size) {
                     return -1;
                 }
-                int n = (int) Math.min(Math.min(len, left), block.length);
-                random.nextBytes(block);
-                System.arraycopy(block, 0, b, off, n);
-                left -= n;
+                long index = pos / BLOCK;
+                if (index != blockIndex) {
+                    new Random(seed * 1_000_003 + index).nextBytes(block);
+                    blockIndex = index;
+                }
+                int inBlock = (int) (pos % BLOCK);
+                int n = (int) Math.min(Math.min(len, BLOCK - inBlock), size - pos);
+                System.arraycopy(block, inBlock, b, off, n);
+                pos += n;
                 return n;
             }
         };
@@ -88,7 +98,7 @@ final class Bench {
     private static volatile long peak;
     private static volatile Thread sampler;
 
-    static void startHeapSampling() {
+    public static void startHeapSampling() {
         System.gc();
         peak = 0;
         Thread t = new Thread(() -> {
@@ -107,13 +117,13 @@ final class Bench {
         t.start();
     }
 
-    static long heapPeak() {
+    public static long heapPeak() {
         sampler = null;
         return peak;
     }
 
     /** A line the script collects into its table. */
-    static void result(String db, String what, String value) {
+    public static void result(String db, String what, String value) {
         System.out.printf("RESULT\t%s\t%s\t%s%n", db, what, value);
     }
 }

@@ -232,15 +232,16 @@ class DemoBrowserIT {
         assertThat(orgs).filteredOn(o -> "921765436".equals(o.get("orgnr"))).singleElement().satisfies(o -> {
             assertThat(o.get("displayName")).isEqualTo("Fjordvik havn KF – Øyane kai");
             assertThat(o.get("fallbackCaseTitle")).isEqualTo("Fordeling av inngående post – Rådhuset");
-            assertThat(o.get("archiveTarget")).isEqualTo("fjordvikhavn-eksport");
+            assertThat(o.get("archiveTarget")).isEqualTo("fjordvikhavn-noark5");
             assertThat(o.get("archiveAvailable")).isEqualTo(true);
         });
         assertThat(orgs).extracting(o -> o.get("orgnr") + "→" + o.get("archiveTarget")).containsExactlyInAnyOrder(
-                "921123450→fjordvik-websak", "921765436→fjordvikhavn-eksport", "964000123→solberg-mottak");
+                "921123450→fjordvik-websak", "921765436→fjordvikhavn-noark5", "964000123→solberg-mottak");
         assertThat((List<Map<String, Object>>) archive.get("targets"))
                 .extracting(t -> t.get("name") + "/" + t.get("kind") + "/" + t.get("organisations"))
                 .containsExactlyInAnyOrder("fjordvik-websak/websak/[921123450]",
-                        "fjordvikhavn-eksport/filesystem/[921765436]", "solberg-mottak/acos-mottak/[964000123]");
+                        "fjordvikhavn-noark5/noark5/[921765436]", "fjordvikhavn-eksport/filesystem/[]",
+                        "solberg-mottak/acos-mottak/[964000123]");
     }
 
     private static void openFromInbox(String title) {

@@ -46,7 +46,7 @@ final class DemoDistribution implements AutoCloseable {
         run(List.of(home.resolve("bin/prepare-demo").toString()), home, javaHome);
         Map<String, Integer> ports = Map.of("http", FreePort.next(), "ssh", FreePort.next(),
                 "rmiRegistry", FreePort.next(), "rmiServer", FreePort.next(), "svarinn", FreePort.next(),
-                "websak", FreePort.next(), "acos", FreePort.next());
+                "websak", FreePort.next(), "acos", FreePort.next(), "noark5", FreePort.next());
         DemoDistribution demo = new DemoDistribution(home, javaHome, ports);
         demo.movePorts();
         return demo;
@@ -69,6 +69,8 @@ final class DemoDistribution implements AutoCloseable {
                 "http://127.0.0.1:" + port("websak") + "/connect/token");
         set("no.postmottak.archive.acosmottak.simulator-demo.cfg", "port", port("acos"));
         set("no.postmottak.archive.acosmottak-demo.cfg", "base.url", "http://127.0.0.1:" + port("acos"));
+        set("no.postmottak.archive.noark5.simulator.cfg", "port", port("noark5"));
+        set("no.postmottak.archive.noark5-demo.cfg", "root.url", "http://127.0.0.1:" + port("noark5") + "/n5/arkiv/");
     }
 
     /** Sets (or adds) {@code key = value} in the Karaf configuration file {@code etc/<file>}. */

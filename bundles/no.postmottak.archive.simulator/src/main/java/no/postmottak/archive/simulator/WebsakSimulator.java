@@ -161,7 +161,7 @@ public final class WebsakSimulator implements AutoCloseable {
     }
 
     private void token(Request req, Response res) throws IOException {
-        SimTokens.Answer a = tokens.request(req.text());
+        SimTokens.Answer a = tokens.request(req.form(64 * 1024));
         res.json(a.status(), a.json());
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -52,17 +53,32 @@ public final class Request {
      */
     public String query(String name) {
         String raw = exchange.getRequestURI().getRawQuery();
-        if (raw == null) {
-            return null;
-        }
+        return raw == null ? null : pairs(raw).get(name);
+    }
+
+    /**
+     * @param max the largest body accepted here, in bytes
+     * @return the body as an {@code application/x-www-form-urlencoded} form, decoded, the first value of each name
+     * @throws StatusException 413 when the body is larger than {@code max}
+     * @throws IOException     when the client goes away
+     * @since 1.1.0
+     */
+    public Map<String, String> form(long max) throws IOException {
+        return pairs(text(max));
+    }
+
+    /** {@code a=1&b=2} decoded; the first value of a name wins, a name without {@code =} has the value "". */
+    private static Map<String, String> pairs(String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
         for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (key.equals(name)) {
-                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (pair.isEmpty()) {
+                continue;
             }
+            int eq = pair.indexOf('=');
+            values.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
-        return null;
+        return values;
     }
 
     /**

@@ -10,8 +10,8 @@
  *
  * <p>For tests and demos only: the {@code postmottak-simulators} feature installs it, production features never do.
  *
- * @since 1.0.0
+ * @since 1.0.0 (1.1.0: {@link no.postmottak.simulator.http.Request#form})
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package no.postmottak.simulator.http;

@@ -1,7 +1,5 @@
 package no.postmottak.archive.simulator.internal;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,16 +41,8 @@ public final class SimTokens {
         return issued;
     }
 
-    /** Answers a {@code POST /connect/token} form body as IdentityServer would. */
-    public synchronized Answer request(String formBody) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : formBody.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
+    /** Answers a {@code POST /connect/token} form as IdentityServer would. */
+    public synchronized Answer request(Map<String, String> form) {
         if (!"client_credentials".equals(form.get("grant_type"))) {
             return new Answer(400, "{\"error\":\"unsupported_grant_type\"}");
         }

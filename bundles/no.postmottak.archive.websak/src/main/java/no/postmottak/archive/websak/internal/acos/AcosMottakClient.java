@@ -31,8 +31,8 @@ import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveException.Reason;
 import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
-import no.postmottak.archive.websak.internal.ArchiveDocuments;
-import no.postmottak.archive.websak.internal.HttpFailures;
+import no.postmottak.api.archive.support.VerifiedContent;
+import no.postmottak.api.archive.support.HttpFailures;
 import no.postmottak.arkivmelding.ArkivmeldingWriter;
 
 /**
@@ -162,7 +162,7 @@ public final class AcosMottakClient {
     }
 
     private String writeZip(ArchiveRequest request, Path zip) throws IOException, ArchiveException {
-        MessageDigest sha = ArchiveDocuments.sha256();
+        MessageDigest sha = VerifiedContent.sha256();
         try (OutputStream out = new DigestOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(zip)),
                 sha)) {
             ArkivmeldingZip.write(writer, request, out);

@@ -11,7 +11,7 @@ import java.util.zip.ZipOutputStream;
 import no.postmottak.api.archive.ArchiveDocument;
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveRequest;
-import no.postmottak.archive.websak.internal.ArchiveDocuments;
+import no.postmottak.api.archive.support.VerifiedContent;
 import no.postmottak.arkivmelding.ArkivmeldingFile;
 import no.postmottak.arkivmelding.ArkivmeldingWriter;
 
@@ -33,7 +33,7 @@ final class ArkivmeldingZip {
             zip.closeEntry();
             for (int i = 0; i < files.size(); i++) {
                 zip.putNextEntry(entry(files.get(i).fileName()));
-                ArchiveDocuments.copyVerified(request.documents().get(i), zip);
+                VerifiedContent.copy(request.documents().get(i), zip);
                 zip.closeEntry();
             }
         }

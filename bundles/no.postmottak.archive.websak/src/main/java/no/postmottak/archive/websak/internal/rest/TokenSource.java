@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveException.Reason;
-import no.postmottak.archive.websak.internal.HttpFailures;
+import no.postmottak.api.archive.support.HttpFailures;
 
 /**
  * OAuth2 client-credentials tokens from the Acos IdentityServer, cached and fetched anew shortly before they

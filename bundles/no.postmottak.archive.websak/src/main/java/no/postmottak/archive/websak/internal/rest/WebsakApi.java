@@ -1,6 +1,5 @@
 package no.postmottak.archive.websak.internal.rest;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,11 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +23,8 @@ import no.postmottak.api.archive.ArchiveDocument;
 import no.postmottak.api.archive.ArchiveException;
 import no.postmottak.api.archive.ArchiveException.Reason;
 import no.postmottak.api.inbox.StoredDocument;
-import no.postmottak.archive.websak.internal.ArchiveDocuments;
-import no.postmottak.archive.websak.internal.HttpFailures;
+import no.postmottak.api.archive.support.VerifiedContent;
+import no.postmottak.api.archive.support.HttpFailures;
 
 /**
  * The Websak+ Integration API operations Postmottak uses ({@code <base>/api/integration/...}), with a bearer
@@ -93,20 +91,16 @@ final class WebsakApi {
                 + "\"; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20")
                 + "\r\nContent-Type: " + meta.mediaType() + "\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
-        boolean[] mismatch = new boolean[1];
+        AtomicReference<VerifiedContent> content = new AtomicReference<>();
         String op = (main ? "opplasting av hoveddokument " : "opplasting av vedlegg ") + fileName;
         try {
             return asInt(call(op, "journalpost/" + jpId + "/dokument/" + (main ? "nytthoveddokument" : "nyttvedlegg"),
                     b -> b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                             .POST(BodyPublishers.concat(BodyPublishers.ofString(head, StandardCharsets.UTF_8),
-                                    BodyPublishers.ofInputStream(() -> verifying(doc, mismatch)),
+                                    BodyPublishers.ofInputStream(() -> open(doc, content)),
                                     BodyPublishers.ofString(tail, StandardCharsets.UTF_8)))));
         } catch (ArchiveException e) {
-            if (mismatch[0]) {
-                throw new ArchiveException(Reason.REJECTED, "Dokumentet " + meta.fileName()
-                        + " er endret eller skadet i innboksen (størrelse eller SHA-256 stemmer ikke)");
-            }
-            throw e;
+            throw content.get() != null && content.get().mismatched() ? VerifiedContent.mismatch(meta) : e;
         }
     }
 
@@ -137,41 +131,14 @@ final class WebsakApi {
         }
     }
 
-    private static InputStream verifying(ArchiveDocument doc, boolean[] mismatch) {
-        StoredDocument meta = doc.metadata();
-        MessageDigest sha = ArchiveDocuments.sha256();
-        InputStream in;
+    /** The document, checked against its recorded SHA-256 and size as the request body streams it. */
+    private static InputStream open(ArchiveDocument doc, AtomicReference<VerifiedContent> content) {
         try {
-            in = doc.open();
+            content.set(VerifiedContent.open(doc));
+            return content.get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new FilterInputStream(in) {
-            private long size;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    sha.update(b, off, n);
-                    size += n;
-                } else if (n < 0) {
-                    String actual = HexFormat.of().formatHex(sha.digest());
-                    if (meta.sha256() != null && !meta.sha256().isBlank() && !meta.sha256().equalsIgnoreCase(actual)
-                            || meta.size() >= 0 && meta.size() != size) {
-                        mismatch[0] = true;
-                        throw new IOException("document content does not match its recorded SHA-256/size");
-                    }
-                }
-                return n;
-            }
-        };
     }
 
     /** ApiError bodies carry {@code message}; show that, not stack traces. */
