@@ -14,9 +14,9 @@ public @interface ChecksConfig {
             + "uten at noen har arkivert, videresendt eller slettet den, gir rød helsesjekk og varsel")
     int untouched_limit_minutes() default 120;
 
-    @AttributeDefinition(name = "Maks tid uten vellykket henting (minutter)", description = "Brukes bare for kanaler "
-            + "som ikke oppgir hentingsintervallet sitt; ellers er grensen to ganger intervallet")
-    int channel_max_silence_minutes() default 30;
+    @AttributeDefinition(name = "Maks tid uten vellykket henting (sekunder)", description = "Brukes bare for "
+            + "kanaler som ikke oppgir hentingsintervallet sitt; ellers er grensen to ganger intervallet")
+    int channel_max_silence_seconds() default 1800;
 
     @AttributeDefinition(name = "Varsle om sertifikater som går ut innen (dager)")
     int certificate_warning_days() default 30;

@@ -60,7 +60,7 @@ public class Watch {
     @Activate
     public Watch(ChecksConfig config) {
         this(new Conditions(new Conditions.Limits(Duration.ofMinutes(config.untouched_limit_minutes()),
-                Duration.ofMinutes(config.channel_max_silence_minutes()),
+                Duration.ofSeconds(config.channel_max_silence_seconds()),
                 Duration.ofDays(config.certificate_warning_days())), Clock.systemUTC()));
     }
 
