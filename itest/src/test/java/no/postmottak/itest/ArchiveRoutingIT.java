@@ -62,7 +62,7 @@ public class ArchiveRoutingIT extends KarafTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        return options(karaf("postmottak-archive-websak", "postmottak-simulators"));
+        return options(karaf("postmottak-inbox", "postmottak-archive-websak", "postmottak-simulators"));
     }
 
     @Test
