@@ -10,7 +10,6 @@ import static org.ops4j.pax.exam.CoreOptions.wrappedBundle;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -44,7 +41,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,9 +71,6 @@ public class OperationsIT extends KarafTestSupport {
 
     @Inject
     private Inbox inbox;
-
-    @Inject
-    private BundleContext bundleContext;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -240,29 +233,9 @@ public class OperationsIT extends KarafTestSupport {
         return inbox.find(InboxQuery.all(Set.of(ORGNR), 50)).items();
     }
 
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getSymbolicName().equals(symbolicName)) {
-                return b;
-            }
-        }
-        throw new IllegalStateException("No bundle " + symbolicName);
-    }
-
-    private SvarInnSimulator simulator() {
-        var reference = bundleContext.getServiceReference(SvarInnSimulator.class);
-        return reference == null ? null : bundleContext.getService(reference);
-    }
-
     private static void send(SvarInnSimulator sim, String title) {
         byte[] pdf = ("%PDF-1.4\n% " + title + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
         sim.addForsendelse(ForsendelseSpec.builder().mottaker(ORGNR, "Fjordvik kommune").tittel(title)
                 .date(Instant.now()).dokument(Dokument.of("Brev.pdf", "application/pdf", "H", pdf)).build());
-    }
-
-    private static X509Certificate certificate(Path pem) throws Exception {
-        try (InputStream in = Files.newInputStream(pem)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
     }
 }

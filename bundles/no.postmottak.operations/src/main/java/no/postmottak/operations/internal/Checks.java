@@ -1,18 +1,29 @@
 package no.postmottak.operations.internal;
 
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
 import org.apache.felix.hc.api.ResultLog;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 import no.postmottak.operations.internal.Finding.Area;
 
 /**
- * Postmottak's Felix health checks, tagged {@value #TAG}: one per {@link Area}, each a thin DS shell over
- * {@link Watch#findings(Area)}. The result's messages are the findings, each with what to do.
+ * Postmottak's Felix health checks, tagged {@value #TAG}: one {@link HealthCheck} service per {@link Area}, each
+ * reporting {@link Watch#findings(Area)} with what to do. One component registers them all, so a check can never be
+ * left out; they come and go with the {@link Watch} they read.
  */
-final class Checks {
+@Component(service = {})
+public class Checks {
 
     /** The tag every Postmottak health check carries ({@code /system/health/postmottak.json}). */
     static final String TAG = "postmottak";
@@ -25,7 +36,22 @@ final class Checks {
     static final String UNTOUCHED = "Ubehandlet post";
     static final String ARCHIVE_TARGETS = "Arkivmål";
 
-    private Checks() {
+    private final List<ServiceRegistration<HealthCheck>> registrations = new ArrayList<>();
+
+    @Activate
+    public Checks(@Reference Watch watch, BundleContext context) {
+        for (Area area : Area.values()) {
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(HealthCheck.NAME, area.checkName);
+            properties.put(HealthCheck.TAGS, new String[] {TAG});
+            registrations.add(context.registerService(HealthCheck.class, () -> result(watch.findings(area)),
+                    properties));
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        registrations.forEach(ServiceRegistration::unregister);
     }
 
     static Result result(List<Finding> findings) {
@@ -43,22 +69,5 @@ final class Checks {
             case WARN -> Result.Status.WARN;
             case CRITICAL -> Result.Status.CRITICAL;
         };
-    }
-
-    /** The base of each check component. */
-    abstract static class Base implements HealthCheck {
-
-        private final Watch watch;
-        private final Area area;
-
-        Base(Watch watch, Area area) {
-            this.watch = watch;
-            this.area = area;
-        }
-
-        @Override
-        public Result execute() {
-            return result(watch.findings(area));
-        }
     }
 }
