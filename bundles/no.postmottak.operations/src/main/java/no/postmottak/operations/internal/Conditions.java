@@ -37,7 +37,7 @@ final class Conditions {
 
     private static final int UNTOUCHED_SCAN = 1000;
 
-    private final Limits limits;
+    private volatile Limits limits;
     private final Clock clock;
     /** When each account was first seen, the baseline for one that has never polled successfully. */
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
@@ -45,6 +45,11 @@ final class Conditions {
     Conditions(Limits limits, Clock clock) {
         this.limits = limits;
         this.clock = clock;
+    }
+
+    /** New limits take effect at the next evaluation; nothing restarts. */
+    void limits(Limits limits) {
+        this.limits = limits;
     }
 
     Instant now() {

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -59,9 +60,19 @@ public class Watch {
 
     @Activate
     public Watch(ChecksConfig config) {
-        this(new Conditions(new Conditions.Limits(Duration.ofMinutes(config.untouched_limit_minutes()),
+        this(new Conditions(limits(config), Clock.systemUTC()));
+    }
+
+    /** A changed configuration applies without a restart, so checks, alerts and metrics stay up and keep state. */
+    @Modified
+    void modified(ChecksConfig config) {
+        conditions.limits(limits(config));
+    }
+
+    private static Conditions.Limits limits(ChecksConfig config) {
+        return new Conditions.Limits(Duration.ofMinutes(config.untouched_limit_minutes()),
                 Duration.ofSeconds(config.channel_max_silence_seconds()),
-                Duration.ofDays(config.certificate_warning_days())), Clock.systemUTC()));
+                Duration.ofDays(config.certificate_warning_days()));
     }
 
     /** For tests: given rules and services. */
