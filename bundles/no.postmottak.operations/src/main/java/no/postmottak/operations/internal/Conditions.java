@@ -41,6 +41,8 @@ final class Conditions {
     private final Clock clock;
     /** When each account was first seen, the baseline for one that has never polled successfully. */
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+    /** The last success seen per account, for channels that report only their last poll. */
+    private final Map<String, Instant> lastSeenSuccess = new ConcurrentHashMap<>();
 
     Conditions(Limits limits, Clock clock) {
         this.limits = limits;
@@ -81,6 +83,11 @@ final class Conditions {
     private Finding active(ChannelStatus s, String key, String label, Instant seen, ChannelAlert worst, Instant now) {
         Duration allowed = s.pollInterval() == null ? limits.maxSilence() : s.pollInterval().multipliedBy(2);
         Instant success = lastSuccess(s);
+        if (success != null) {
+            lastSeenSuccess.put(key, success);
+        } else {
+            success = lastSeenSuccess.get(key);
+        }
         Instant since = success == null ? seen : success;
         if (Duration.between(since, now).compareTo(allowed) <= 0) {
             return Finding.ok(Area.CHANNELS, key, label + (success == null ? " har ikke hentet ennå"
