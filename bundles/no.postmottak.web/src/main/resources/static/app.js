@@ -385,6 +385,24 @@ async function adminPage() {
     [el('tr', {}, el('td', { colspan: '4', class: 'muted' }, 'Ingen.'))]));
   renderArchive(o.archive);
   renderChannels(o.channels);
+  renderHealth(o.health);
+}
+
+const HEALTH = { OK: 'OK', WARN: 'Advarsel', CRITICAL: 'Kritisk', TEMPORARILY_UNAVAILABLE: 'Midlertidig utilgjengelig',
+  HEALTH_CHECK_ERROR: 'Feil i sjekken' };
+const HEALTH_SEVERITY = { OK: 'OK', WARN: 'WARNING' };
+
+/** One line per health check, red or yellow with what is wrong; null when postmottak-operations is not installed. */
+function renderHealth(checks) {
+  if (!checks) {
+    $('health').replaceChildren(el('p', { class: 'muted' }, 'Helsesjekkene er ikke installert (postmottak-operations).'));
+    return;
+  }
+  $('health').replaceChildren(el('ul', { class: 'health' }, ...checks.map(c => el('li',
+    { class: 'channel sev-' + (HEALTH_SEVERITY[c.status] || 'ERROR'), 'data-check': c.name },
+    el('strong', {}, c.name), ' ', el('span', { class: 'state' }, HEALTH[c.status] || c.status),
+    c.messages.length ? el('ul', { class: 'alerts' }, ...c.messages.map(m => el('li',
+      { class: 'alert alert-' + (HEALTH_SEVERITY[m.status] || 'ERROR') }, m.text))) : ''))));
 }
 
 /** Every organisation's archive target and whether it is there; a target serving several is a visible warning. */
@@ -435,6 +453,10 @@ function channelCard(c, resultText) {
   dt(dl, 'Neste henting', c.nextPoll ? when(c.nextPoll) : 'Ikke planlagt');
   dt(dl, 'Mottatt', String(c.received));
   dt(dl, 'Feilet', String(c.failed));
+  if (c.backlog) {
+    dt(dl, 'Ventet i SvarUt ved siste henting', String(c.backlog.waiting)
+      + (c.backlog.oldest ? ', eldste sendt ' + when(c.backlog.oldest) : ''));
+  }
   const alerts = c.alerts.length ? el('ul', { class: 'alerts' }, ...c.alerts.map(a => el('li',
     { class: 'alert alert-' + a.severity }, (a.severity === 'ERROR' ? 'Feil: ' : 'Advarsel: ') + a.text)))
     : el('p', { class: 'ok-line' }, 'Ingen varsler.');

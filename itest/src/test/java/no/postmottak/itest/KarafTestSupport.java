@@ -17,9 +17,13 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -30,8 +34,12 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+
+import no.postmottak.svarinn.simulator.SvarInnSimulator;
 
 /**
  * Boots a real Karaf (the root pom's version) with Postmottak's features, on free ports, with Maven Central as the only remote
@@ -46,6 +54,9 @@ public abstract class KarafTestSupport {
 
     @Inject
     protected SessionFactory sessionFactory;
+
+    @Inject
+    private BundleContext bundles;
 
     /** The options every test class shares; subclasses add the features they test. */
     protected Option karaf(String... featureNames) {
@@ -174,5 +185,28 @@ public abstract class KarafTestSupport {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The installed bundle with this symbolic name. */
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle b : bundles.getBundles()) {
+            if (b.getSymbolicName().equals(symbolicName)) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("No bundle " + symbolicName);
+    }
+
+    /** The running SvarInn simulator, or null while it starts. */
+    protected SvarInnSimulator simulator() {
+        var reference = bundles.getServiceReference(SvarInnSimulator.class);
+        return reference == null ? null : bundles.getService(reference);
+    }
+
+    /** A PEM certificate, as {@code postmottak:key-generate} writes it. */
+    protected static X509Certificate certificate(Path pem) throws Exception {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
     }
 }

@@ -8,12 +8,9 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +28,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import no.postmottak.api.ItemState;
 import no.postmottak.api.ArchiveReceipt;
@@ -61,9 +57,6 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
 
     @Inject
     private Inbox inbox;
-
-    @Inject
-    private BundleContext bundleContext;
 
     @Configuration
     public Option[] configuration() {
@@ -240,29 +233,9 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         return items().stream().filter(i -> i.metadata().title().equals(title)).findFirst().orElseThrow();
     }
 
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getSymbolicName().equals(symbolicName)) {
-                return b;
-            }
-        }
-        throw new IllegalStateException("No bundle " + symbolicName);
-    }
-
-    private SvarInnSimulator simulator() {
-        var reference = bundleContext.getServiceReference(SvarInnSimulator.class);
-        return reference == null ? null : bundleContext.getService(reference);
-    }
-
     private static String send(SvarInnSimulator sim, String orgnr, String title) {
         byte[] pdf = ("%PDF-1.4\n% " + title + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
         return sim.addForsendelse(ForsendelseSpec.builder().mottaker(orgnr, "Kommunen").tittel(title)
                 .date(Instant.now()).dokument(Dokument.of("Brev.pdf", "application/pdf", "H", pdf)).build());
-    }
-
-    private static X509Certificate certificate(Path pem) throws Exception {
-        try (InputStream in = Files.newInputStream(pem)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
     }
 }

@@ -6,9 +6,11 @@
  * ({@link no.postmottak.api.inbox.OrganisationView#archiveTarget()}), and the administrator sees every organisation
  * and archive target ({@link no.postmottak.api.inbox.Inbox#organisations()},
  * {@link no.postmottak.api.inbox.Inbox#archiveTargets()}).
+ * <p>
+ * 2.1.0: {@link no.postmottak.api.inbox.ArchiveCallListener}, told of every archive provider call (monitoring).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package no.postmottak.api.inbox;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,4 +35,22 @@ class ChannelStatusTest {
         assertThatThrownBy(() -> new ChannelAlert(ChannelAlert.Kind.UNREACHABLE, null, "x"))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void monitoringFieldsAreOptionalAndAddedWithoutTouchingTheRest() {
+        ChannelStatus plain = new ChannelStatus("SvarInn", "k", List.of("921123450"), ChannelStatus.State.ACTIVE,
+                null, null, 3, 1, List.of());
+        assertThat(plain.pollInterval()).isNull();
+        assertThat(plain.counters()).isEqualTo(ChannelStatus.Counters.NONE);
+
+        ChannelStatus.Backlog backlog = new ChannelStatus.Backlog(2, Instant.EPOCH, Instant.EPOCH.plusSeconds(60));
+        ChannelStatus.Counters counters = new ChannelStatus.Counters(3, 1, 4096, 7, java.time.Duration.ofSeconds(2));
+        ChannelStatus full = plain.withMonitoring(java.time.Duration.ofMinutes(15), Instant.EPOCH, backlog, counters);
+
+        assertThat(full).extracting(ChannelStatus::account, ChannelStatus::received, ChannelStatus::orgnrs)
+                .containsExactly("k", 3L, List.of("921123450"));
+        assertThat(full.pollInterval()).hasMinutes(15);
+        assertThat(full.backlog().waiting()).isEqualTo(2);
+        assertThat(full.counters().downloadedBytes()).isEqualTo(4096);
+    }
 }

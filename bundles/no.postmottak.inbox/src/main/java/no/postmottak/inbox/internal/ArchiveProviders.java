@@ -1,12 +1,18 @@
 package no.postmottak.inbox.internal;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import no.postmottak.api.archive.ArchiveProvider;
+import no.postmottak.api.inbox.ArchiveCallListener;
 
 /**
  * The archive providers currently registered, with their {@link ArchiveProvider#NAME name} and
@@ -44,7 +50,10 @@ final class ArchiveProviders {
     record Unresolved(String problem, boolean retryable) implements Resolution {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveProviders.class);
+
     private final Map<ArchiveProvider, Target> targets = new ConcurrentHashMap<>();
+    private final List<ArchiveCallListener> listeners = new CopyOnWriteArrayList<>();
 
     void add(ArchiveProvider provider, Map<String, ?> properties) {
         String kind = text(properties.get(ArchiveProvider.KIND));
@@ -121,5 +130,25 @@ final class ArchiveProviders {
 
     private static String text(Object value) {
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    public void addListener(ArchiveCallListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ArchiveCallListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Tells the listeners (monitoring) that a call to {@code target} ended; a failing listener is only logged. */
+    void called(String orgnr, Target target, Duration duration, boolean succeeded) {
+        String name = target.name() == null ? target.kind() : target.name();
+        for (ArchiveCallListener listener : listeners) {
+            try {
+                listener.archiveCalled(orgnr, name, target.kind(), duration, succeeded);
+            } catch (RuntimeException e) {
+                LOG.warn("Archive call listener {} failed: {}", listener.getClass().getName(), e.toString());
+            }
+        }
     }
 }

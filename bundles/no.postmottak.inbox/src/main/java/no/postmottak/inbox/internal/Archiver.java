@@ -1,6 +1,7 @@
 package no.postmottak.inbox.internal;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +62,8 @@ final class Archiver {
                 item.documents(), null, item.orgConfigured());
         ArchiveReceipt receipt;
         try {
-            receipt = provider.archive(new ArchiveRequest(archiving, archiveDocuments(item), targetCaseInfo,
-                    new JdbcArchiveProgress(db, item.id())));
+            receipt = timed(target, org.orgnr(), new ArchiveRequest(archiving, archiveDocuments(item),
+                    targetCaseInfo, new JdbcArchiveProgress(db, item.id())));
             if (receipt == null) {
                 throw new ArchiveException(ArchiveException.Reason.REJECTED, "Arkivet svarte ikke med en kvittering");
             }
@@ -79,6 +80,19 @@ final class Archiver {
                 + (receipt.journalpostNumber() == null ? "" : " (" + receipt.journalpostNumber() + ")")
                 + (receipt.caseNumber() == null ? "" : ", sak " + receipt.caseNumber()), null, Json.write(receipt));
         return receipt;
+    }
+
+    /** The provider's call, measured for the archive call listeners (monitoring). */
+    private ArchiveReceipt timed(ArchiveProviders.Target target, String orgnr, ArchiveRequest request)
+            throws ArchiveException {
+        long started = System.nanoTime();
+        ArchiveReceipt receipt = null;
+        try {
+            receipt = target.provider().archive(request);
+            return receipt;
+        } finally {
+            providers.called(orgnr, target, Duration.ofNanos(System.nanoTime() - started), receipt != null);
+        }
     }
 
     private void finish(UUID id, ItemState to, String actor, String action, String detail, String error,

@@ -38,6 +38,7 @@ import no.postmottak.api.ItemState;
 import no.postmottak.api.archive.ArchiveProvider;
 import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.inbox.AcceptResult;
+import no.postmottak.api.inbox.ArchiveCallListener;
 import no.postmottak.api.inbox.ArchiveTargetView;
 import no.postmottak.api.inbox.AuditEntry;
 import no.postmottak.api.inbox.ForwardRequest;
@@ -138,6 +139,17 @@ public class InboxComponent implements Inbox, Leases {
     void removeArchiveProvider(ArchiveProvider provider) {
         providers.remove(provider);
         warnAboutUnresolvedTargets();
+    }
+
+    /** Monitoring that wants to know of every archive provider call (the operations bundle's metrics). */
+    @Reference(name = "archiveCallListener", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, service = ArchiveCallListener.class)
+    void addArchiveCallListener(ArchiveCallListener listener) {
+        providers.addListener(listener);
+    }
+
+    void removeArchiveCallListener(ArchiveCallListener listener) {
+        providers.removeListener(listener);
     }
 
     /** A second provider of a kind makes a legacy archive.kind ambiguous: tell the operator when it happens. */

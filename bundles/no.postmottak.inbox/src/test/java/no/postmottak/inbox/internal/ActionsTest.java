@@ -148,6 +148,9 @@ class ActionsTest {
         JdbcInbox inbox = start(kind);
         UUID id = receive(inbox, "r-1", null);
         archive.failuresLeft = 1;
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        providers.addListener((orgnr, target, kindOfTarget, duration, succeeded) -> calls.add(orgnr + " " + target
+                + " " + kindOfTarget + " " + succeeded + " " + (duration.isNegative() ? "negative" : "timed")));
 
         assertThatThrownBy(() -> inbox.archive(id, null, "ola")).isInstanceOf(InboxException.class)
                 .hasMessage("Arkivering feilet: Arkivet svarer ikke (test)")
@@ -161,6 +164,8 @@ class ActionsTest {
                 assertThat(a.progressAtStart()).containsEntry("journalpostId", receipt.journalpostId()));
         assertThat(inbox.auditTrail(id)).extracting(AuditEntry::action).containsExactly(
                 "received", "archive", "archive-failed", "archive", "archived");
+        assertThat(calls).containsExactly(ORGNR + " kommunearkivet test false timed",
+                ORGNR + " kommunearkivet test true timed");
     }
 
     @ParameterizedTest

@@ -15,7 +15,7 @@ import no.postmottak.api.inbox.InboxItem;
 
 /**
  * The administration page's data: unconfigured organisations, counts per state per org, stuck items, the archive
- * target of every organisation, and the status of every channel account.
+ * target of every organisation, the status of every channel account, and the health checks when they run.
  */
 public final class AdminOverview {
 
@@ -25,12 +25,18 @@ public final class AdminOverview {
     private final OrgDirectory directory;
     private final ChannelAccounts channels;
     private final Clock clock;
+    private final HealthSummary health;
 
     public AdminOverview(Inbox inbox, OrgDirectory directory, ChannelAccounts channels, Clock clock) {
+        this(inbox, directory, channels, clock, new HealthSummary(() -> null));
+    }
+
+    AdminOverview(Inbox inbox, OrgDirectory directory, ChannelAccounts channels, Clock clock, HealthSummary health) {
         this.inbox = inbox;
         this.directory = directory;
         this.channels = channels;
         this.clock = clock;
+        this.health = health;
     }
 
     public Map<String, Object> overview() throws InboxException {
@@ -59,7 +65,8 @@ public final class AdminOverview {
                 "stuck", stuck,
                 "stuckLimit", STUCK_LIMIT,
                 "archive", archive(),
-                "channels", channels.views());
+                "channels", channels.views(),
+                "health", health.checks());
     }
 
     /** Each configured organisation with its archive target, and each target with whom it serves. */

@@ -10,6 +10,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.apache.felix.hc.api.execution.HealthCheckExecutor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,12 +36,16 @@ public class ApiServlet extends HttpServlet {
     private final transient ChannelAccounts channels = new ChannelAccounts();
     private final transient InboxApi api;
 
+    /** The health check executor, when postmottak-operations runs: the administration page summarises the checks. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile HealthCheckExecutor healthChecks;
+
     @Activate
     public ApiServlet(@Reference(name = "inbox") Inbox inbox, WebConfig config) {
         Clock clock = Clock.systemUTC();
         OrgDirectory directory = new KnownOrganisations(inbox, knownOrgnrs(config), clock);
-        this.api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock,
-                config.deleteRestricted());
+        this.api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock,
+                new HealthSummary(() -> healthChecks)), clock, config.deleteRestricted());
     }
 
     /** A typo in this optional list must not take the clerks' inbox down: it is logged and left out. */

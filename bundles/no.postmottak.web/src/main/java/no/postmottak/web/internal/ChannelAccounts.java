@@ -98,6 +98,10 @@ public final class ChannelAccounts {
                         "summary", p.summary()),
                 "nextPoll", s.nextPoll() == null ? null : s.nextPoll().toString(),
                 "received", s.received(), "failed", s.failed(),
+                "lastSucceeded", s.lastSucceeded() == null ? null : s.lastSucceeded().toString(),
+                "backlog", s.backlog() == null ? null : JsonViews.map("waiting", s.backlog().waiting(),
+                        "oldest", s.backlog().oldest() == null ? null : s.backlog().oldest().toString(),
+                        "listedAt", s.backlog().listedAt().toString()),
                 "severity", worst == null ? null : worst.name(),
                 "alerts", s.alerts().stream().map(a -> JsonViews.map("kind", a.kind().name(),
                         "severity", a.severity().name(), "text", a.text())).toList());
