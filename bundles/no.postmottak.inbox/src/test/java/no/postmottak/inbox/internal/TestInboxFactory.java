@@ -1,11 +1,9 @@
 package no.postmottak.inbox.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -21,18 +19,27 @@ import no.postmottak.api.inbox.Leases;
  */
 public final class TestInboxFactory {
 
+    /** The archive target (provider name) the configured organisations name. */
+    public static final String TARGET = "testarkiv";
+
     private TestInboxFactory() {
     }
 
+    /**
+     * Configured organisations archive into the one provider, registered as target "testarkiv" of
+     * {@code archiveKind}; their fallback case is 2024/1 "Fordeling – Øyane".
+     */
     public static Inbox create(DataSource dataSource, Set<String> configuredOrgnrs, String archiveKind,
                                ArchiveProvider provider, Clock clock) throws InboxException {
-        Map<String, Organisation> organisations = configuredOrgnrs.stream().collect(Collectors.toMap(
-                Function.identity(), orgnr -> Fixtures.org(orgnr, archiveKind, new CaseNumber(2024, 1), null)));
+        Fixtures.Orgs organisations = new Fixtures.Orgs();
+        configuredOrgnrs.forEach(orgnr -> organisations.put(new Organisation(orgnr, "Testkommune " + orgnr, TARGET,
+                null, new CaseNumber(2024, 1), "Fordeling – Øyane", null, Duration.ZERO)));
         ArchiveProviders providers = new ArchiveProviders();
         if (provider != null) {
-            providers.add(provider, Map.of(ArchiveProvider.KIND, archiveKind, "service.id", 1L));
+            providers.add(provider, Map.of(ArchiveProvider.KIND, archiveKind, ArchiveProvider.NAME, TARGET,
+                    "service.id", 1L));
         }
-        return new JdbcInbox(dataSource, orgnr -> Optional.ofNullable(organisations.get(orgnr)), providers, clock);
+        return new JdbcInbox(dataSource, organisations, providers, clock);
     }
 
     public static Leases leases(Inbox inbox) {
