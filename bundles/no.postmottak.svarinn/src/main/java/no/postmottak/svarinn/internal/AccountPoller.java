@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,22 +23,23 @@ import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.channel.ChannelStatus.Outcome;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.svarinn.internal.AccountStatus.State;
-import no.postmottak.svarinn.internal.json.Forsendelse;
 
 /**
  * Polls one SvarInn account on its own thread: never overlapping, in date order, each forsendelse isolated from the
- * others. Backs off when SvarUt or the inbox is unavailable, honours 429 Retry-After, and stops on 401/403 instead of
+ * others, page after page while V2 returns full pages. Backs off when SvarUt or the inbox is unavailable, honours 429 Retry-After, and stops on 401/403 instead of
  * hammering. In a cluster only the holder of the account's lease polls.
  */
 public final class AccountPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountPoller.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    /** A bound on list calls in one poll (V2 pages of 200): 100,000 forsendelser, then the next poll goes on. */
+    private static final int MAX_PAGES = 500;
 
     private final String account;
     private final String leaseName;
     private final String nodeId;
-    private final SvarInnClient client;
+    private final SvarInnApi client;
     private final ForsendelseReceiver receiver;
     private final Leases leases;
     private final Duration interval;
@@ -60,7 +63,7 @@ public final class AccountPoller {
     private ScheduledFuture<?> scheduled;
 
     /** @param leases null for a single node without cluster coordination */
-    public AccountPoller(String account, String leaseName, String nodeId, SvarInnClient client,
+    public AccountPoller(String account, String leaseName, String nodeId, SvarInnApi client,
                          ForsendelseReceiver receiver, Leases leases, Duration interval, Clock clock) {
         this.account = account;
         this.leaseName = leaseName;
@@ -203,33 +206,49 @@ public final class AccountPoller {
         state = State.ACTIVE;
         int ok = 0;
         int bad = 0;
+        int waiting = 0;
         try {
-            List<Forsendelse> list = new ArrayList<>(client.hentNyeForsendelser());
-            list.sort(Comparator.comparing(Forsendelse::date, Comparator.nullsLast(Comparator.naturalOrder())));
-            for (Forsendelse f : list) {
-                if (stopping) {
-                    break;
+            // V2 lists at most a page; a full page means more wait behind it once these are acknowledged. Items
+            // that failed come back in the next page, so only a page with something new is worth reading again.
+            Set<String> seen = new HashSet<>();
+            boolean more = true;
+            boolean leaseLost = false;
+            for (int round = 0; more && round < MAX_PAGES && !stopping; round++) {
+                List<Offered> list = new ArrayList<>(client.listNew());
+                list.sort(Comparator.comparing(Offered::date, Comparator.nullsLast(Comparator.naturalOrder())));
+                boolean fresh = false;
+                for (Offered f : list) {
+                    if (stopping) {
+                        break;
+                    }
+                    if (f.id() == null || f.id().isBlank()) {
+                        LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
+                        continue;
+                    }
+                    if (!seen.add(f.id())) {
+                        continue;
+                    }
+                    fresh = true;
+                    waiting++;
+                    ItemResult result = receiver.receive(f);
+                    if (result.failed()) {
+                        bad++;
+                        failed.incrementAndGet();
+                        failedItems.put(f.id(), result);
+                    } else {
+                        ok++;
+                        received.incrementAndGet();
+                        failedItems.remove(f.id());
+                    }
+                    if (!holdsLease()) { // renewed between items; lost means another node took over
+                        leaseLost = true;
+                        break;
+                    }
                 }
-                if (f.id() == null || f.id().isBlank()) {
-                    LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
-                    continue;
-                }
-                ItemResult result = receiver.receive(f);
-                if (result.failed()) {
-                    bad++;
-                    failed.incrementAndGet();
-                    failedItems.put(f.id(), result);
-                } else {
-                    ok++;
-                    received.incrementAndGet();
-                    failedItems.remove(f.id());
-                }
-                if (!holdsLease()) { // renewed between items; lost means another node took over
-                    break;
-                }
+                more = fresh && client.pageSize() > 0 && list.size() >= client.pageSize() && !leaseLost;
             }
             backoff = FIRST_BACKOFF;
-            lastResult = ok + " mottatt, " + bad + " feilet av " + list.size() + " ventende";
+            lastResult = ok + " mottatt, " + bad + " feilet av " + waiting + " ventende";
             lastOutcome = bad == 0 ? Outcome.SUCCEEDED : Outcome.PARTLY_FAILED;
             return interval;
         } catch (SvarInnException e) {

@@ -64,7 +64,7 @@ class SvarInnEndToEndTest {
     }
 
     private AccountPoller poller(boolean strict, FailurePolicy policy) {
-        SvarInnClient client = receiver.client(sim.baseUri(), USER, PASSWORD);
+        SvarInnApi client = receiver.client(sim.baseUri(), USER, PASSWORD);
         ForsendelseReceiver r = receiver.receiver(client, Set.of(FJORDVIK, HAVN), strict, policy);
         return receiver.poller(client, r);
     }
@@ -237,7 +237,7 @@ class SvarInnEndToEndTest {
         assertThat(status(id)).isEqualTo(ForsendelseStatus.LEST);
 
         poller.stop(Duration.ofSeconds(5));
-        SvarInnClient wrong = receiver.client(sim.baseUri(), USER, "feil-passord");
+        SvarInnApi wrong = receiver.client(sim.baseUri(), USER, "feil-passord");
         poller = receiver.poller(wrong, receiver.receiver(wrong, Set.of(FJORDVIK), true, FailurePolicy.DEFAULT));
         assertThat(poller.poll()).as("stops polling").isNull();
         AccountStatus status = poller.status();
@@ -254,7 +254,7 @@ class SvarInnEndToEndTest {
         sim.addMottakersystem(Mottakersystem.of("Fagsystem", other, PASSWORD, receiver.certificate, "964000123"));
         String id = sim.addForsendelse(ForsendelseSpec.builder().mottaker(FJORDVIK, "Fjordvik").tittel("Dobbel")
                 .synligOgsaFor(other).dokument(Dokument.of("a.pdf", "application/pdf", null, pdf("a"))).build());
-        SvarInnClient second = receiver.client(sim.baseUri(), other, PASSWORD);
+        SvarInnApi second = receiver.client(sim.baseUri(), other, PASSWORD);
         AccountPoller secondPoller = receiver.poller(second,
                 receiver.receiver(second, Set.of("964000123"), true, FailurePolicy.DEFAULT));
         try {

@@ -214,7 +214,7 @@ class SvarInnKillTest {
             Process process = new ProcessBuilder(java.toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC",
                     "-cp", System.getProperty("java.class.path"), ReceiverProcess.class.getName(),
-                    installation.toString(), sim.baseUri().toString(), USER, PASSWORD, String.join(",", ORGNRS))
+                    installation.toString(), sim.baseUri().toString(), USER, PASSWORD, String.join(",", ORGNRS), "v1")
                     .redirectError(Redirect.appendTo(log.toFile())).start();
             Child child = new Child(process, log);
             Thread watcher = new Thread(() -> child.watch(killAfterLines), "kill-test-watcher");

@@ -35,11 +35,15 @@ import no.postmottak.svarinn.internal.ForsendelseReceiver;
 import no.postmottak.svarinn.internal.OrgnrClaims;
 import no.postmottak.svarinn.internal.PayloadReader;
 import no.postmottak.svarinn.internal.SvarInnAccount;
-import no.postmottak.svarinn.internal.SvarInnClient;
+import no.postmottak.svarinn.internal.SvarInnApi;
+import no.postmottak.svarinn.internal.SvarInnApis;
+import no.postmottak.svarinn.internal.SvarInnHttp;
 
 /**
  * One SvarInn account per factory configuration. A changed configuration restarts the account (DS deactivates and
- * activates it): the running poll finishes its current forsendelse first.
+ * activates it): the running poll finishes its current forsendelse first. That is also how an account moves from
+ * {@code api.version = v1} to {@code v2}: the lease stays the same (username and host), and what V1 already stored
+ * is recognised by its forsendelse id and only acknowledged again.
  */
 @Component(service = {SvarInnAccount.class, ChannelAccount.class}, configurationPid = SvarInnAccountComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -76,8 +80,9 @@ public class SvarInnAccountComponent implements SvarInnAccount {
             return;
         }
         URI baseUrl = URI.create(config.base_url());
-        SvarInnClient client = new SvarInnClient(baseUrl, config.username(), config._password(),
-                Duration.ofSeconds(config.connect_timeout_seconds()), Duration.ofSeconds(config.read_timeout_seconds()));
+        SvarInnApi client = SvarInnApis.of(config.api_version(), new SvarInnHttp(baseUrl, config.username(),
+                config._password(), Duration.ofSeconds(config.connect_timeout_seconds()),
+                Duration.ofSeconds(config.read_timeout_seconds())));
         ForsendelseReceiver receiver = new ForsendelseReceiver(name, client, keyStore, inbox,
                 new ForsendelseMapper(name, orgnrs),
                 new PayloadReader.Limits(config.max_unpacked_bytes(), PayloadReader.Limits.DEFAULT.maxEntries(),
@@ -89,8 +94,8 @@ public class SvarInnAccountComponent implements SvarInnAccount {
                 client, receiver, leases, Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())),
                 clock);
         poller.start();
-        LOG.info("[{}] SvarInn account started for org numbers {} against {}, polling every {} s", name, orgnrs,
-                baseUrl, config.poll_interval_seconds());
+        LOG.info("[{}] SvarInn {} account started for org numbers {} against {}, polling every {} s", name,
+                client.version(), orgnrs, baseUrl, config.poll_interval_seconds());
     }
 
     @Deactivate
