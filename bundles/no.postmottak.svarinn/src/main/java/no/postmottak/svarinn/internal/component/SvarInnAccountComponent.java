@@ -60,6 +60,7 @@ public class SvarInnAccountComponent implements SvarInnAccount {
     private final OrgnrClaims claims;
     private final AccountPoller poller;
     private final String refusal;
+    private final String apiVersion;
 
     @Activate
     public SvarInnAccountComponent(SvarInnAccountConfig config, Map<String, Object> properties,
@@ -72,6 +73,11 @@ public class SvarInnAccountComponent implements SvarInnAccount {
         if (config.username() == null || config.username().isBlank() || config._password() == null) {
             throw new IllegalArgumentException("SvarInn account " + name + " needs username and password");
         }
+        URI baseUrl = URI.create(config.base_url());
+        SvarInnApi client = SvarInnApis.of(config.api_version(), new SvarInnHttp(baseUrl, config.username(),
+                config._password(), Duration.ofSeconds(config.connect_timeout_seconds()),
+                Duration.ofSeconds(config.read_timeout_seconds())));
+        this.apiVersion = client.version();
         Optional<String> refused = claims.claim(name, orgnrs);
         this.refusal = refused.orElse(null);
         if (refused.isPresent()) {
@@ -79,10 +85,6 @@ public class SvarInnAccountComponent implements SvarInnAccount {
             this.poller = null;
             return;
         }
-        URI baseUrl = URI.create(config.base_url());
-        SvarInnApi client = SvarInnApis.of(config.api_version(), new SvarInnHttp(baseUrl, config.username(),
-                config._password(), Duration.ofSeconds(config.connect_timeout_seconds()),
-                Duration.ofSeconds(config.read_timeout_seconds())));
         ForsendelseReceiver receiver = new ForsendelseReceiver(name, client, keyStore, inbox,
                 new ForsendelseMapper(name, orgnrs),
                 new PayloadReader.Limits(config.max_unpacked_bytes(), PayloadReader.Limits.DEFAULT.maxEntries(),
@@ -109,6 +111,11 @@ public class SvarInnAccountComponent implements SvarInnAccount {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String apiVersion() {
+        return apiVersion;
     }
 
     @Override
