@@ -9,7 +9,7 @@ const STATES = {
 const CHANNELS = { SVARINN: 'SvarUt', EFORMIDLING: 'eFormidling' };
 const ACTIONS = {
   received: 'Mottatt', archive: 'Arkivering startet', archived: 'Arkivert', 'archive-failed': 'Arkivering feilet',
-  delete: 'Slettet', forward: 'Videresendt', purge: 'Innhold fjernet'
+  delete: 'Slettet', forward: 'Videresendt', purge: 'Innhold fjernet', view: 'Vist', download: 'Lastet ned'
 };
 let me = null;
 

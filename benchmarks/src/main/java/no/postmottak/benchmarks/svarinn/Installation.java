@@ -38,7 +38,9 @@ import no.postmottak.svarinn.internal.FailurePolicy;
 import no.postmottak.svarinn.internal.ForsendelseMapper;
 import no.postmottak.svarinn.internal.ForsendelseReceiver;
 import no.postmottak.svarinn.internal.PayloadReader;
-import no.postmottak.svarinn.internal.SvarInnClient;
+import no.postmottak.svarinn.internal.SvarInnApi;
+import no.postmottak.svarinn.internal.SvarInnApis;
+import no.postmottak.svarinn.internal.SvarInnHttp;
 
 /**
  * A receiving installation as plain Java (as in production minus OSGi): generated key in a PKCS#12, key store,
@@ -110,8 +112,10 @@ final class Installation implements AutoCloseable {
         inbox = new JdbcInbox(dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
     }
 
-    AccountPoller poller(URI baseUri, String user, String password, Set<String> orgnrs) {
-        SvarInnClient client = client(baseUri, user, password);
+    /** @param version the SvarInn API version, v1 or v2 */
+    AccountPoller poller(String version, URI baseUri, String user, String password, Set<String> orgnrs) {
+        SvarInnApi client = SvarInnApis.of(version, new SvarInnHttp(baseUri, user, password, Duration.ofSeconds(10),
+                Duration.ofSeconds(60)));
         ForsendelseReceiver receiver = new ForsendelseReceiver("arkiv", client, keyStore, timed(inbox),
                 new ForsendelseMapper("arkiv", orgnrs), PayloadReader.Limits.DEFAULT, true, FailurePolicy.DEFAULT,
                 Set.of());
@@ -119,9 +123,6 @@ final class Installation implements AutoCloseable {
                 Duration.ofMinutes(15), Clock.systemUTC());
     }
 
-    SvarInnClient client(URI baseUri, String user, String password) {
-        return new SvarInnClient(baseUri, user, password, Duration.ofSeconds(10), Duration.ofSeconds(60));
-    }
 
     /** The inbox with accept and isStored timed. */
     private Inbox timed(Inbox target) {
