@@ -77,7 +77,8 @@ public final class WebsakSimulator implements AutoCloseable {
                 .route("GET", API + "/journalpost/{id}/full", (req, res) -> answer(res, () -> jpJson(journalpost(req))))
                 .route("GET", API + "/journalpost/{id}/dokumenter", (req, res) -> answer(res, () -> documents(req)))
                 .route("POST", API + "/journalpost/{id}/avsmottakere", this::addContact)
-                .route("POST", API + "/journalpost/{id}/dokument/nytthoveddokument", (req, res) -> upload(req, res, true))
+                .route("POST", API + "/journalpost/{id}/dokument/nytthoveddokument",
+                        (req, res) -> upload(req, res, true))
                 .route("POST", API + "/journalpost/{id}/dokument/nyttvedlegg", (req, res) -> upload(req, res, false))
                 .start();
     }
