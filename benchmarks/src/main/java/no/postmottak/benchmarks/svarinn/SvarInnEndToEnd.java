@@ -25,7 +25,7 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 
-import no.postmottak.svarinn.internal.AccountPoller;
+import no.postmottak.svarinn.testing.SvarInnReceivers;
 
 /**
  * End to end through the SvarInn transport: the simulator (its own JVM, see {@link SimulatorHost}) serves the
@@ -67,24 +67,24 @@ public final class SvarInnEndToEnd {
 
             resetPeaks();
             String version = System.getenv().getOrDefault("SVARINN_API", "v2");
-            AccountPoller poller = installation.poller(version, baseUri, SimulatorHost.USER, SimulatorHost.PASSWORD,
-                    Set.copyOf(SimulatorHost.ORGNRS));
+            SvarInnReceivers.Account account = installation.account(version, baseUri, SimulatorHost.USER,
+                    SimulatorHost.PASSWORD, Set.copyOf(SimulatorHost.ORGNRS));
             long start = System.nanoTime();
-            poller.start();
-            // The poller runs on its own thread; the last item is done when it is counted.
-            while (poller.status().received() + poller.status().failed() < items) {
+            account.start();
+            // The account polls on its own thread; the last item is done when it is counted.
+            while (account.received() + account.failed() < items) {
                 TimeUnit.MILLISECONDS.sleep(items > 1 ? 5 : 50);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long peakHeap = peakHeap();
-            poller.stop(java.time.Duration.ofSeconds(10));
+            account.stop(java.time.Duration.ofSeconds(10));
 
             simIn.println("state");
             String[] state = expect(simOut, "state", sim, dir);
             long lest = Long.parseLong(state[2]);
-            if (lest != items || poller.status().failed() > 0) {
+            if (lest != items || account.failed() > 0) {
                 throw new IllegalStateException("only " + lest + " of " + items + " acknowledged; "
-                        + poller.status().failedItems());
+                        + account.failures());
             }
             double mbps = bytes / 1e6 / seconds;
             System.out.printf("result api=%s db=%s items=%d documents=%d MB=%.0f seconds=%.2f MB/s=%.1f items/s=%.1f"

@@ -94,7 +94,7 @@ class DemoBrowserIT {
                 "the postmottak-distribution tar.gz is not built (system property postmottak.distribution)");
         Path javaHome = Path.of(System.getProperty("postmottak.demo.javaHome", System.getProperty("java.home")));
         if (!Files.isExecutable(javaHome.resolve("bin/java"))) {
-            javaHome = Path.of(System.getProperty("java.home")); // Karaf 4.4 needs 17; the POM names it
+            javaHome = Path.of(System.getProperty("java.home")); // the POM passes the build's JDK (Karaf 4.4: 17)
         }
 
         smtp = new GreenMail(new ServerSetup(FreePort.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

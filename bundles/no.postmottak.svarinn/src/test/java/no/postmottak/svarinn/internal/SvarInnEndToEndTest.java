@@ -3,7 +3,6 @@ package no.postmottak.svarinn.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +29,7 @@ import no.postmottak.svarinn.simulator.Mottakersystem;
 import no.postmottak.svarinn.simulator.PayloadMode;
 import no.postmottak.svarinn.simulator.ServerKnobs.Operation;
 import no.postmottak.svarinn.simulator.SvarInnSimulator;
+import no.postmottak.testfixtures.SvarInnFixtures;
 
 /**
  * The transport against the SvarInn simulator over real HTTP, with the real key store and inbox: every fault the
@@ -276,9 +276,8 @@ class SvarInnEndToEndTest {
 
     @Test
     void theRealFixtureServedAsSvarUtServedItIsReceivedIntact() throws Exception {
-        Path fixtures = fixtures();
-        receiver.addPemKey(fixtures.resolve("svarut-sak-mottak/sp-key.pem"),
-                fixtures.resolve("svarut-sak-mottak/sp-cert.pem"));
+        receiver.addPemKey(SvarInnFixtures.path("svarut-sak-mottak/sp-key.pem"),
+                SvarInnFixtures.path("svarut-sak-mottak/sp-cert.pem"));
         String json = """
             {"id":"0d5f5e3c-7e0a-4a51-9f3c-5a1b2c3d4e5f","tittel":"Dokumenter fra KS","date":1418800000000,
              "niva":"3","status":"Klar for mottak","mottaker":{"navn":"Fjordvik kommune","orgnr":"921123450"},
@@ -289,7 +288,7 @@ class SvarInnEndToEndTest {
                {"filnavn":"text.txt","mimetype":"text/plain","size":11,
                 "sha256hash":"38b48620a3ecaef150d40c44530b28962f2a0a0976365db07f5bfbaa241bef42"}]}""";
         String id = sim.addForsendelse(ForsendelseSpec.builder().rawJson(json)
-                .preEncrypted(fixtures.resolve("svarut-sak-mottak/dokumenter.crypt"), "application/zip",
+                .preEncrypted(SvarInnFixtures.path("svarut-sak-mottak/dokumenter.crypt"), "application/zip",
                         "dokumenter-0d5f5e3c.zip").build());
 
         poller.poll();
@@ -300,14 +299,5 @@ class SvarInnEndToEndTest {
                 "small.pdf:8b628fc6410a8617083a6a265c4d9ac6c8f501aa378d8137e9aae0403db95d39",
                 "text.txt:38b48620a3ecaef150d40c44530b28962f2a0a0976365db07f5bfbaa241bef42");
         assertThat(item.metadata().channelAttributes()).doesNotContainKey(ForsendelseMapper.ORGNR_NOT_LISTED);
-    }
-
-    private static Path fixtures() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("shared/fixtures/svarinn-real"))) {
-                return d.resolve("shared/fixtures/svarinn-real");
-            }
-        }
-        throw new IllegalStateException("shared/fixtures not found beside the repository");
     }
 }

@@ -34,7 +34,7 @@ import no.postmottak.api.SenderMetadata;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.IncomingDocument;
 import no.postmottak.api.inbox.IncomingDocuments;
-import no.postmottak.inbox.internal.WebTestInboxes;
+import no.postmottak.inbox.testing.TestInboxes;
 
 /**
  * The web layer as Pax Web would host it (filter on /postmottak/*, API servlet on /postmottak/api/*, static
@@ -91,7 +91,7 @@ final class TestServer implements AutoCloseable {
         JdbcDataSource ds = dataSource;
         ds.setURL(jdbcUrl);
         ds.setUser("sa");
-        inbox = WebTestInboxes.create(ds, Set.of(ORG_A, ORG_B), archive, clock);
+        inbox = TestInboxes.create(ds, Set.of(ORG_A, ORG_B), archive, clock);
 
         OrgDirectory directory = new KnownOrganisations(inbox, Set.of(ORG_A, ORG_B), clock);
         InboxApi api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock,
