@@ -2,12 +2,8 @@ package no.postmottak.inbox.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -35,25 +31,15 @@ public final class TestInboxFactory {
      */
     public static Inbox create(DataSource dataSource, Set<String> configuredOrgnrs, String archiveKind,
                                ArchiveProvider provider, Clock clock) throws InboxException {
-        Map<String, Organisation> organisations = configuredOrgnrs.stream().collect(Collectors.toMap(
-                Function.identity(), orgnr -> new Organisation(orgnr, "Testkommune " + orgnr, TARGET, null,
-                        new CaseNumber(2024, 1), "Fordeling – Øyane", null, Duration.ZERO)));
+        Fixtures.Orgs organisations = new Fixtures.Orgs();
+        configuredOrgnrs.forEach(orgnr -> organisations.put(new Organisation(orgnr, "Testkommune " + orgnr, TARGET,
+                null, new CaseNumber(2024, 1), "Fordeling – Øyane", null, Duration.ZERO)));
         ArchiveProviders providers = new ArchiveProviders();
         if (provider != null) {
             providers.add(provider, Map.of(ArchiveProvider.KIND, archiveKind, ArchiveProvider.NAME, TARGET,
                     "service.id", 1L));
         }
-        return new JdbcInbox(dataSource, new Organisations() {
-            @Override
-            public Optional<Organisation> find(String orgnr) {
-                return Optional.ofNullable(organisations.get(orgnr));
-            }
-
-            @Override
-            public List<Organisation> all() {
-                return List.copyOf(organisations.values());
-            }
-        }, providers, clock);
+        return new JdbcInbox(dataSource, organisations, providers, clock);
     }
 
     public static Leases leases(Inbox inbox) {
