@@ -94,8 +94,9 @@ final class Installation implements AutoCloseable {
         inbox = TestInboxes.create(dataSource);
     }
 
-    SvarInnReceivers.Account account(URI baseUri, String user, String password, Set<String> orgnrs) {
-        return SvarInnReceivers.account("arkiv", baseUri, user, password, orgnrs, keyStore, timed(inbox),
+    /** @param version the SvarInn API version, v1 or v2 */
+    SvarInnReceivers.Account account(String version, URI baseUri, String user, String password, Set<String> orgnrs) {
+        return SvarInnReceivers.account("arkiv", version, baseUri, user, password, orgnrs, keyStore, timed(inbox),
                 TestInboxes.leases(inbox));
     }
 

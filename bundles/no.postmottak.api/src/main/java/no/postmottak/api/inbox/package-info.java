@@ -8,6 +8,9 @@
  * {@link no.postmottak.api.inbox.Inbox#archiveTargets()}).
  * <p>
  * 2.1.0: {@link no.postmottak.api.inbox.ArchiveCallListener}, told of every archive provider call (monitoring).
+ * Also confidential items: {@link no.postmottak.api.inbox.Inbox#auditAccess} records who looked at one, and
+ * {@link no.postmottak.api.inbox.InboxQuery#confidentialOrgnrs()} keeps the text filter from matching the ones a
+ * user may not read.
  */
 @Export
 @Version("2.1.0")

@@ -254,6 +254,10 @@ final class JdbcInbox implements Inbox {
     public void forward(UUID itemId, ForwardRequest request, String actor) throws InboxException {
         Transitions.requireActor(actor);
         InboxItem item = require(itemId);
+        if (item.metadata().confidential()) {
+            throw new InboxException("Taushetsbelagt post kan ikke videresendes på e-post. Arkiver den, eller gi"
+                    + " mottakeren tilgang i postmottaket.", false);
+        }
         String orgnr = item.metadata().recipientOrgnr();
         Organisation.Smtp smtp = organisations.find(orgnr).map(Organisation::smtp).orElseThrow(() ->
                 new InboxException("Videresending på e-post er ikke satt opp for organisasjonen " + orgnr, false));
@@ -267,7 +271,7 @@ final class JdbcInbox implements Inbox {
             });
         } catch (InboxException e) {
             if (e.getCause() instanceof MessagingException) {
-                auditFailure(itemId, actor, "forward-failed", e.getMessage());
+                auditAccess(itemId, actor, "forward-failed", e.getMessage());
             }
             throw e;
         }
@@ -290,9 +294,12 @@ final class JdbcInbox implements Inbox {
         }
     }
 
-    private void auditFailure(UUID itemId, String actor, String action, String detail) throws InboxException {
+    @Override
+    public void auditAccess(UUID itemId, String actor, String action, String detail) throws InboxException {
+        Transitions.requireActor(actor);
         db.write(c -> {
-            ItemState state = ItemRows.lock(c, itemId).orElseThrow().state();
+            ItemState state = ItemRows.lock(c, itemId)
+                    .orElseThrow(() -> new InboxException("Fant ikke elementet " + itemId, false)).state();
             AuditLog.append(c, itemId, AuditLog.entry(transitions.now(), actor, action, state, state, detail));
             return null;
         });

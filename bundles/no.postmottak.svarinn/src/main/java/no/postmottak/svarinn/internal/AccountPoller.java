@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,22 +23,23 @@ import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.channel.ChannelStatus.Outcome;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.svarinn.internal.AccountStatus.State;
-import no.postmottak.svarinn.internal.json.Forsendelse;
 
 /**
  * Polls one SvarInn account on its own thread: never overlapping, in date order, each forsendelse isolated from the
- * others. Backs off when SvarUt or the inbox is unavailable, honours 429 Retry-After, and stops on 401/403 instead of
- * hammering. In a cluster only the holder of the account's lease polls.
+ * others, page after page while V2 returns full pages. Backs off when SvarUt or the inbox is unavailable, honours
+ * 429 Retry-After, and stops on 401/403 instead of hammering. In a cluster only the holder of the account's lease polls.
  */
 public final class AccountPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountPoller.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    /** A bound on list calls in one poll (V2 pages of 200): 100,000 forsendelser, then the next poll goes on. */
+    private static final int MAX_PAGES = 500;
 
     private final String account;
     private final String leaseName;
     private final String nodeId;
-    private final SvarInnClient client;
+    private final SvarInnApi client;
     private final ForsendelseReceiver receiver;
     private final Leases leases;
     private final Duration interval;
@@ -60,7 +63,7 @@ public final class AccountPoller {
     private ScheduledFuture<?> scheduled;
 
     /** @param leases null for a single node without cluster coordination */
-    public AccountPoller(String account, String leaseName, String nodeId, SvarInnClient client,
+    public AccountPoller(String account, String leaseName, String nodeId, SvarInnApi client,
                          ForsendelseReceiver receiver, Leases leases, Duration interval, Clock clock) {
         this.account = account;
         this.leaseName = leaseName;
@@ -201,46 +204,72 @@ public final class AccountPoller {
             return interval;
         }
         state = State.ACTIVE;
-        int ok = 0;
-        int bad = 0;
+        Tally tally = new Tally();
         try {
-            List<Forsendelse> list = new ArrayList<>(client.hentNyeForsendelser());
-            list.sort(Comparator.comparing(Forsendelse::date, Comparator.nullsLast(Comparator.naturalOrder())));
-            for (Forsendelse f : list) {
-                if (stopping) {
-                    break;
-                }
-                if (f.id() == null || f.id().isBlank()) {
-                    LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
-                    continue;
-                }
-                ItemResult result = receiver.receive(f);
-                if (result.failed()) {
-                    bad++;
-                    failed.incrementAndGet();
-                    failedItems.put(f.id(), result);
-                } else {
-                    ok++;
-                    received.incrementAndGet();
-                    failedItems.remove(f.id());
-                }
-                if (!holdsLease()) { // renewed between items; lost means another node took over
-                    break;
-                }
+            // V2 lists at most a page; a full page means more wait behind it once these are acknowledged. Items
+            // that failed come back in the next page, so only a page with something new is worth reading again.
+            boolean more = true;
+            for (int round = 0; more && round < MAX_PAGES && !stopping; round++) {
+                List<Offered> page = client.listNew();
+                boolean fresh = receivePage(page, tally);
+                more = fresh && !tally.leaseLost && client.pageSize() > 0 && page.size() >= client.pageSize();
             }
             backoff = FIRST_BACKOFF;
-            lastResult = ok + " mottatt, " + bad + " feilet av " + list.size() + " ventende";
-            lastOutcome = bad == 0 ? Outcome.SUCCEEDED : Outcome.PARTLY_FAILED;
+            lastResult = tally.ok + " mottatt, " + tally.bad + " feilet av " + tally.seen.size() + " ventende";
+            lastOutcome = tally.bad == 0 ? Outcome.SUCCEEDED : Outcome.PARTLY_FAILED;
             return interval;
         } catch (SvarInnException e) {
             lastOutcome = Outcome.FAILED;
-            return afterAccountFailure(e, ok, bad);
+            return afterAccountFailure(e, tally.ok, tally.bad);
         } catch (InboxException e) {
             lastOutcome = Outcome.FAILED;
             lastResult = "Innboksen er utilgjengelig: " + e.getMessage();
             LOG.warn("[{}] The inbox could not store; backing off {}: {}", account, backoff, e.getMessage());
             return nextBackoff();
         }
+    }
+
+    /** What one poll did, across its pages. */
+    private static final class Tally {
+        final Set<String> seen = new HashSet<>();
+        int ok;
+        int bad;
+        boolean leaseLost;
+    }
+
+    /** Receives the page in date order, each item once per poll; returns whether it held anything new. */
+    private boolean receivePage(List<Offered> page, Tally tally) throws SvarInnException, InboxException {
+        List<Offered> sorted = new ArrayList<>(page);
+        sorted.sort(Comparator.comparing(Offered::date, Comparator.nullsLast(Comparator.naturalOrder())));
+        boolean fresh = false;
+        for (Offered f : sorted) {
+            if (stopping) {
+                break;
+            }
+            if (f.id() == null || f.id().isBlank()) {
+                LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
+                continue;
+            }
+            if (!tally.seen.add(f.id())) {
+                continue;
+            }
+            fresh = true;
+            ItemResult result = receiver.receive(f);
+            if (result.failed()) {
+                tally.bad++;
+                failed.incrementAndGet();
+                failedItems.put(f.id(), result);
+            } else {
+                tally.ok++;
+                received.incrementAndGet();
+                failedItems.remove(f.id());
+            }
+            if (!holdsLease()) { // renewed between items; lost means another node took over
+                tally.leaseLost = true;
+                break;
+            }
+        }
+        return fresh;
     }
 
     private Duration afterAccountFailure(SvarInnException e, int ok, int bad) {

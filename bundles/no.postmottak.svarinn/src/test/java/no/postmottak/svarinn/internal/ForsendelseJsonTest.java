@@ -111,6 +111,6 @@ class ForsendelseJsonTest {
         Forsendelse f = json.readValue("[{\"id\":\"x\",\"mottaker\":{\"navn\":\"Uten orgnr\"}}]",
                 new TypeReference<List<Forsendelse>>() { }).get(0);
         assertThatThrownBy(() -> new ForsendelseMapper("konto", Set.of()).toIncomingItem(f))
-                .hasMessageContaining("mottaker.orgnr");
+                .hasMessageContaining("mottakerens organisasjonsnummer");
     }
 }

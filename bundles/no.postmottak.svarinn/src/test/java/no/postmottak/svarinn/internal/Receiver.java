@@ -70,22 +70,28 @@ final class Receiver {
         keyStore.withPem(key, certificate);
     }
 
-    SvarInnClient client(java.net.URI baseUri, String username, String password) {
-        return new SvarInnClient(baseUri, username, password, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    SvarInnApi client(java.net.URI baseUri, String username, String password) {
+        return client("v1", baseUri, username, password);
     }
 
-    ForsendelseReceiver receiver(SvarInnClient client, Set<String> orgnrs, boolean strict, FailurePolicy policy) {
+    /** A client of API {@code version} (v1, v2). */
+    SvarInnApi client(String version, java.net.URI baseUri, String username, String password) {
+        return SvarInnApis.of(version, new SvarInnHttp(baseUri, username, password, Duration.ofSeconds(5),
+                Duration.ofSeconds(10)));
+    }
+
+    ForsendelseReceiver receiver(SvarInnApi client, Set<String> orgnrs, boolean strict, FailurePolicy policy) {
         return receiver(client, orgnrs, strict, policy, inbox);
     }
 
     /** A receiver storing through {@code into} (e.g. the inbox wrapped to observe it). */
-    ForsendelseReceiver receiver(SvarInnClient client, Set<String> orgnrs, boolean strict, FailurePolicy policy,
+    ForsendelseReceiver receiver(SvarInnApi client, Set<String> orgnrs, boolean strict, FailurePolicy policy,
                                  Inbox into) {
         return new ForsendelseReceiver("arkiv", client, keyStore, into, new ForsendelseMapper("arkiv", orgnrs),
                 PayloadReader.Limits.DEFAULT, strict, policy, Set.of("ks.ikkeForOss"));
     }
 
-    AccountPoller poller(SvarInnClient client, ForsendelseReceiver receiver) {
+    AccountPoller poller(SvarInnApi client, ForsendelseReceiver receiver) {
         return new AccountPoller("arkiv", "svarinn:test", "node-1", client, receiver, leases,
                 Duration.ofMinutes(15), Clock.systemUTC());
     }

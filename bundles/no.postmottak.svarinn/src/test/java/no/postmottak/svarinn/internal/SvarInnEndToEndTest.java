@@ -33,21 +33,27 @@ import no.postmottak.testfixtures.SvarInnFixtures;
 
 /**
  * The transport against the SvarInn simulator over real HTTP, with the real key store and inbox: every fault the
- * simulator knows, with the outcome the failure policy promises. Nothing is acknowledged that is not stored.
+ * simulator knows, with the outcome the failure policy promises. Nothing is acknowledged that is not stored. Runs
+ * over SvarInn V1 here and, unchanged, over V2 in {@link SvarInnV2EndToEndTest}.
  */
 class SvarInnEndToEndTest {
 
-    private static final String FJORDVIK = "921123450";
-    private static final String HAVN = "921765436";
-    private static final String USER = "5f0c7a1e-3b8d-4c2a-9e61-7d4b2a9c0f13";
-    private static final String PASSWORD = "hemmelig";
+    static final String FJORDVIK = "921123450";
+    static final String HAVN = "921765436";
+    static final String USER = "5f0c7a1e-3b8d-4c2a-9e61-7d4b2a9c0f13";
+    static final String PASSWORD = "hemmelig";
 
     @TempDir
     Path dir;
 
-    private SvarInnSimulator sim;
-    private Receiver receiver;
-    private AccountPoller poller;
+    SvarInnSimulator sim;
+    Receiver receiver;
+    AccountPoller poller;
+
+    /** The API version the account speaks. */
+    String version() {
+        return "v1";
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -63,13 +69,13 @@ class SvarInnEndToEndTest {
         sim.close();
     }
 
-    private AccountPoller poller(boolean strict, FailurePolicy policy) {
-        SvarInnClient client = receiver.client(sim.baseUri(), USER, PASSWORD);
+    AccountPoller poller(boolean strict, FailurePolicy policy) {
+        SvarInnApi client = receiver.client(version(), sim.baseUri(), USER, PASSWORD);
         ForsendelseReceiver r = receiver.receiver(client, Set.of(FJORDVIK, HAVN), strict, policy);
         return receiver.poller(client, r);
     }
 
-    private String send(String orgnr, String title, PayloadMode mode, Fault... faults) {
+    String send(String orgnr, String title, PayloadMode mode, Fault... faults) {
         ForsendelseSpec.Builder spec = ForsendelseSpec.builder().mottaker(orgnr, "Fjordvik kommune").tittel(title)
                 .date(Instant.now()).mode(mode).fault(faults)
                 .dokument(Dokument.of("Vedtak.pdf", "application/pdf", "H", pdf(title)));
@@ -79,15 +85,15 @@ class SvarInnEndToEndTest {
         return sim.addForsendelse(spec.build());
     }
 
-    private static byte[] pdf(String text) {
+    static byte[] pdf(String text) {
         return ("%PDF-1.4\n% " + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private ForsendelseStatus status(String id) {
+    ForsendelseStatus status(String id) {
         return sim.forsendelse(id).orElseThrow().status();
     }
 
-    private List<InboxItem> inboxItems() throws Exception {
+    List<InboxItem> inboxItems() throws Exception {
         return receiver.inbox.find(InboxQuery.all(Set.of(FJORDVIK, HAVN, "999888777"), 100)).items();
     }
 
@@ -237,7 +243,7 @@ class SvarInnEndToEndTest {
         assertThat(status(id)).isEqualTo(ForsendelseStatus.LEST);
 
         poller.stop(Duration.ofSeconds(5));
-        SvarInnClient wrong = receiver.client(sim.baseUri(), USER, "feil-passord");
+        SvarInnApi wrong = receiver.client(version(), sim.baseUri(), USER, "feil-passord");
         poller = receiver.poller(wrong, receiver.receiver(wrong, Set.of(FJORDVIK), true, FailurePolicy.DEFAULT));
         assertThat(poller.poll()).as("stops polling").isNull();
         AccountStatus status = poller.status();
@@ -254,7 +260,7 @@ class SvarInnEndToEndTest {
         sim.addMottakersystem(Mottakersystem.of("Fagsystem", other, PASSWORD, receiver.certificate, "964000123"));
         String id = sim.addForsendelse(ForsendelseSpec.builder().mottaker(FJORDVIK, "Fjordvik").tittel("Dobbel")
                 .synligOgsaFor(other).dokument(Dokument.of("a.pdf", "application/pdf", null, pdf("a"))).build());
-        SvarInnClient second = receiver.client(sim.baseUri(), other, PASSWORD);
+        SvarInnApi second = receiver.client(version(), sim.baseUri(), other, PASSWORD);
         AccountPoller secondPoller = receiver.poller(second,
                 receiver.receiver(second, Set.of("964000123"), true, FailurePolicy.DEFAULT));
         try {

@@ -15,7 +15,9 @@ import no.postmottak.svarinn.internal.FailurePolicy;
 import no.postmottak.svarinn.internal.ForsendelseMapper;
 import no.postmottak.svarinn.internal.ForsendelseReceiver;
 import no.postmottak.svarinn.internal.PayloadReader;
-import no.postmottak.svarinn.internal.SvarInnClient;
+import no.postmottak.svarinn.internal.SvarInnApi;
+import no.postmottak.svarinn.internal.SvarInnApis;
+import no.postmottak.svarinn.internal.SvarInnHttp;
 
 /**
  * The SvarInn transport without OSGi, for the benchmarks and other modules' tests (through this module's test-jar):
@@ -38,8 +40,14 @@ public final class SvarInnReceivers {
      */
     public static Account account(String name, URI baseUri, String username, String password, Set<String> orgnrs,
                                   KeyStoreService keyStore, Inbox inbox, Leases leases) {
-        SvarInnClient client = new SvarInnClient(baseUri, username, password, Duration.ofSeconds(10),
-                Duration.ofSeconds(60));
+        return account(name, "v2", baseUri, username, password, orgnrs, keyStore, inbox, leases);
+    }
+
+    /** The same on SvarInn API {@code version} ({@code v1} or {@code v2}, as {@code api.version} configures it). */
+    public static Account account(String name, String version, URI baseUri, String username, String password,
+                                  Set<String> orgnrs, KeyStoreService keyStore, Inbox inbox, Leases leases) {
+        SvarInnApi client = SvarInnApis.of(version, new SvarInnHttp(baseUri, username, password,
+                Duration.ofSeconds(10), Duration.ofSeconds(60)));
         ForsendelseReceiver receiver = new ForsendelseReceiver(name, client, keyStore, inbox,
                 new ForsendelseMapper(name, orgnrs), PayloadReader.Limits.DEFAULT, true, FailurePolicy.DEFAULT,
                 Set.of());
