@@ -13,7 +13,8 @@ public class NoKeyForRecipientException extends DecryptionException {
 
     /** @param recipient the recipient as the CMS names it, e.g. {@code issuer=CN=x, serial=1A2B} */
     public NoKeyForRecipientException(String recipient) {
-        super("No key for recipient " + recipient + ": configure the private key that belongs to this certificate");
+        // Operators read this in alerts and status: Norwegian, with the technical recipient after the sentence.
+        super("Ingen nøkkel for mottakeren; legg inn den private nøkkelen som hører til sertifikatet: " + recipient);
         this.recipient = recipient;
     }
 

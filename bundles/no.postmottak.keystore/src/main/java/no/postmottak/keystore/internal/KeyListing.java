@@ -12,7 +12,7 @@ import no.postmottak.api.keystore.KeyInfo;
 public final class KeyListing {
 
     public static final List<String> HEADERS =
-            List.of("Name", "Alias", "Subject", "Serial", "Expires", "Account", "Orgnrs", "Problem");
+            List.of("Navn", "Alias", "Subjekt", "Serienummer", "Utløper", "Konto", "Org.nr.", "Problem");
     static final Duration SOON = Duration.ofDays(30);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
@@ -31,9 +31,9 @@ public final class KeyListing {
         }
         String date = DATE.format(key.notAfter());
         if (key.expiresBefore(now)) {
-            return date + " (EXPIRED)";
+            return date + " (UTLØPT)";
         }
-        return key.expiresBefore(now.plus(SOON)) ? date + " (EXPIRES SOON)" : date;
+        return key.expiresBefore(now.plus(SOON)) ? date + " (UTLØPER SNART)" : date;
     }
 
     private static String text(String s) {

@@ -17,15 +17,15 @@ final class KeyLoader {
         boolean hasStore = source.keystoreFile() != null;
         boolean hasPem = source.pemKeyFile() != null;
         if (hasStore == hasPem) {
-            throw new KeyLoadException("Configure exactly one of keystore.file or pem.key.file");
+            throw new KeyLoadException("Angi nøyaktig én av keystore.file og pem.key.file");
         }
         LoadedKey key;
         if (hasStore) {
             key = KeystoreFileReader.read(source.keystoreFile(), source.keystorePassword(), source.keystoreAlias());
         } else {
             if (source.pemCertificate() == null) {
-                throw new KeyLoadException("pem.certificate.file is required: the certificate is how the key is "
-                        + "matched to incoming mail");
+                throw new KeyLoadException("pem.certificate.file må angis: det er sertifikatet som knytter nøkkelen "
+                        + "til innkommende post");
             }
             PrivateKey privateKey = PemKeyReader.readKey(source.pemKeyFile(), source.pemPassphrase());
             key = new LoadedKey(null, privateKey, PemKeyReader.readCertificate(source.pemCertificate()));
@@ -37,15 +37,15 @@ final class KeyLoader {
     /** SvarUt wraps the content key with RSA; the certificate's public key must be the private key's twin. */
     static void checkPair(PrivateKey privateKey, PublicKey publicKey) throws KeyLoadException {
         if (!(privateKey instanceof RSAPrivateKey rsa)) {
-            throw new KeyLoadException("Only RSA keys are supported (SvarUt uses RSA-OAEP); found "
+            throw new KeyLoadException("Bare RSA-nøkler støttes (SvarUt bruker RSA-OAEP); fant "
                     + privateKey.getAlgorithm());
         }
         if (!(publicKey instanceof RSAPublicKey rsaPublic) || !rsa.getModulus().equals(rsaPublic.getModulus())) {
-            throw new KeyLoadException("The certificate does not belong to the private key (public key mismatch)");
+            throw new KeyLoadException("Sertifikatet hører ikke til den private nøkkelen (den offentlige nøkkelen er en annen)");
         }
         if (rsa instanceof RSAPrivateCrtKey crt && !BigInteger.ZERO.equals(crt.getPublicExponent())
                 && !crt.getPublicExponent().equals(rsaPublic.getPublicExponent())) {
-            throw new KeyLoadException("The certificate does not belong to the private key (exponent mismatch)");
+            throw new KeyLoadException("Sertifikatet hører ikke til den private nøkkelen (eksponenten er en annen)");
         }
     }
 }

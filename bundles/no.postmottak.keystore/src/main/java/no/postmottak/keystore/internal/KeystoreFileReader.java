@@ -35,18 +35,18 @@ final class KeystoreFileReader {
         try {
             Key key = store.getKey(chosen, password);
             if (!(key instanceof PrivateKey privateKey)) {
-                throw new KeyLoadException("Entry '" + chosen + "' in " + file + " holds no private key");
+                throw new KeyLoadException("Oppføringen «" + chosen + "» i " + file + " har ingen privat nøkkel");
             }
             Certificate certificate = store.getCertificate(chosen);
             if (!(certificate instanceof X509Certificate x509)) {
-                throw new KeyLoadException("Entry '" + chosen + "' in " + file + " has no X.509 certificate");
+                throw new KeyLoadException("Oppføringen «" + chosen + "» i " + file + " har ikke noe X.509-sertifikat");
             }
             return new LoadedKey(chosen, privateKey, x509);
         } catch (UnrecoverableKeyException e) {
-            throw new KeyLoadException("Wrong key password for entry '" + chosen + "' in " + file
-                    + " (the key password must equal keystore.password)");
+            throw new KeyLoadException("Feil nøkkelpassord for oppføringen «" + chosen + "» i " + file
+                    + " (nøkkelens passord må være det samme som keystore.password)");
         } catch (GeneralSecurityException e) {
-            throw new KeyLoadException("Cannot read entry '" + chosen + "' in " + file + ": " + e.getMessage());
+            throw new KeyLoadException("Kan ikke lese oppføringen «" + chosen + "» i " + file + ": " + e.getMessage());
         }
     }
 
@@ -58,12 +58,12 @@ final class KeystoreFileReader {
             return store;
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
-                throw new KeyLoadException("Wrong password for " + type + " key store " + file
-                        + " (or the file is damaged)");
+                throw new KeyLoadException("Feil passord for " + type + "-nøkkellageret " + file
+                        + " (eller filen er skadet)");
             }
-            throw new KeyLoadException("Cannot read " + type + " key store " + file + ": " + e.getMessage());
+            throw new KeyLoadException("Kan ikke lese " + type + "-nøkkellageret " + file + ": " + e.getMessage());
         } catch (GeneralSecurityException e) {
-            throw new KeyLoadException("Cannot read " + type + " key store " + file + ": " + e.getMessage());
+            throw new KeyLoadException("Kan ikke lese " + type + "-nøkkellageret " + file + ": " + e.getMessage());
         }
     }
 
@@ -74,9 +74,9 @@ final class KeystoreFileReader {
                     : (head[0] & 0xFF) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8 | head[3] & 0xFF;
             return magic == JKS_MAGIC ? "JKS" : magic == JCEKS_MAGIC ? "JCEKS" : "PKCS12";
         } catch (NoSuchFileException e) {
-            throw new KeyLoadException("Key store file not found: " + file);
+            throw new KeyLoadException("Finner ikke nøkkellagerfilen " + file);
         } catch (IOException e) {
-            throw new KeyLoadException("Cannot read key store file " + file + ": " + e);
+            throw new KeyLoadException("Kan ikke lese nøkkellagerfilen " + file + ": " + e);
         }
     }
 
@@ -90,18 +90,18 @@ final class KeystoreFileReader {
             }
             if (alias != null) {
                 if (!store.containsAlias(alias) || !store.isKeyEntry(alias)) {
-                    throw new KeyLoadException("Alias '" + alias + "' not found in " + file + "; its key entries: "
+                    throw new KeyLoadException("Aliaset «" + alias + "» finnes ikke i " + file + "; nøkkeloppføringene er "
                             + keys);
                 }
                 return alias;
             }
             if (keys.size() != 1) {
-                throw new KeyLoadException(file + " holds " + keys.size() + " key entries " + keys
-                        + "; set keystore.alias");
+                throw new KeyLoadException(file + " har " + keys.size() + " nøkkeloppføringer " + keys
+                        + "; angi keystore.alias");
             }
             return keys.get(0);
         } catch (GeneralSecurityException e) {
-            throw new KeyLoadException("Cannot list entries of " + file + ": " + e.getMessage());
+            throw new KeyLoadException("Kan ikke liste oppføringene i " + file + ": " + e.getMessage());
         }
     }
 }

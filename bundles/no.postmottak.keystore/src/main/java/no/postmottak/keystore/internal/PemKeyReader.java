@@ -56,19 +56,19 @@ final class PemKeyReader {
                         .getPrivateKeyInfo());
             }
         } catch (PKCSException | OperatorCreationException | IOException e) {
-            throw new KeyLoadException("Cannot decrypt PEM key " + file + ": wrong pem.passphrase (or damaged file)");
+            throw new KeyLoadException("Kan ikke dekryptere PEM-nøkkelen " + file + ": feil pem.passphrase (eller skadet fil)");
         }
-        throw new KeyLoadException(file + " holds no private key (found "
-                + (parsed == null ? "nothing" : parsed.getClass().getSimpleName()) + ")");
+        throw new KeyLoadException(file + " har ingen privat nøkkel (fant "
+                + (parsed == null ? "ingenting" : parsed.getClass().getSimpleName()) + ")");
     }
 
     static X509Certificate readCertificate(Path file) throws KeyLoadException {
         try (var in = Files.newInputStream(file)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (NoSuchFileException e) {
-            throw new KeyLoadException("Certificate file not found: " + file);
+            throw new KeyLoadException("Finner ikke sertifikatfilen " + file);
         } catch (IOException | CertificateException | ClassCastException e) {
-            throw new KeyLoadException("Cannot read certificate " + file + ": " + e.getMessage());
+            throw new KeyLoadException("Kan ikke lese sertifikatet " + file + ": " + e.getMessage());
         }
     }
 
@@ -77,15 +77,15 @@ final class PemKeyReader {
              PEMParser parser = new PEMParser(reader)) {
             return parser.readObject();
         } catch (NoSuchFileException e) {
-            throw new KeyLoadException("PEM key file not found: " + file);
+            throw new KeyLoadException("Finner ikke PEM-nøkkelfilen " + file);
         } catch (IOException | RuntimeException e) {
-            throw new KeyLoadException("Cannot read PEM key " + file + ": " + e.getMessage());
+            throw new KeyLoadException("Kan ikke lese PEM-nøkkelen " + file + ": " + e.getMessage());
         }
     }
 
     private static void requirePassphrase(Path file, char[] passphrase) throws KeyLoadException {
         if (passphrase.length == 0) {
-            throw new KeyLoadException("PEM key " + file + " is encrypted; set pem.passphrase");
+            throw new KeyLoadException("PEM-nøkkelen " + file + " er kryptert; angi pem.passphrase");
         }
     }
 }

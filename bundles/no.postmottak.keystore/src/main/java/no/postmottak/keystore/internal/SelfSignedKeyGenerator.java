@@ -58,10 +58,10 @@ public final class SelfSignedKeyGenerator {
 
     public X509Certificate generate(Request request) throws IOException, GeneralSecurityException {
         if (request.keySize() < 2048) {
-            throw new IllegalArgumentException("RSA keys must have at least 2048 bits");
+            throw new IllegalArgumentException("RSA-nøkler må ha minst 2048 bit");
         }
         if (request.password() == null || request.password().length == 0) {
-            throw new IllegalArgumentException("A key store password is required");
+            throw new IllegalArgumentException("Nøkkellageret må ha et passord");
         }
         X500Name subject = new X500Name(request.subject());
         for (Path p : new Path[] {request.keystoreFile(), request.certificateFile(), request.csrFile()}) {

@@ -27,8 +27,8 @@ class KeyListingTest {
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).containsExactly("no.postmottak.keystore.key~a", "a.p12", "CN=a", "2A", "2027-12-31",
                 "acc", "1,2", "");
-        assertThat(rows.get(1).get(4)).isEqualTo("2026-12-06 (EXPIRES SOON)");
-        assertThat(rows.get(2).get(4)).endsWith("(EXPIRED)");
+        assertThat(rows.get(1).get(4)).isEqualTo("2026-12-06 (UTLØPER SNART)");
+        assertThat(rows.get(2).get(4)).endsWith("(UTLØPT)");
         assertThat(rows.get(3).get(7)).isEqualTo("Wrong password for b.p12");
         assertThat(KeyListing.HEADERS).hasSize(rows.get(0).size());
     }

@@ -76,7 +76,7 @@ class KeyLoaderTest {
         for (String file : List.of("efm-fiks-meldingsformidler/somdalen.p12", "efm-ks-svarut/somdalen.jks",
                 "kryptering/keystore.p12")) {
             KeyEntry entry = load(store(SvarInnFixtures.path(file), SECRET, null));
-            assertThat(entry.problem()).as(file).containsIgnoringCase("wrong password").doesNotContain(SECRET);
+            assertThat(entry.problem()).as(file).containsIgnoringCase("feil passord").doesNotContain(SECRET);
             assertThat(entry.info().usable()).isFalse();
         }
     }
@@ -84,8 +84,8 @@ class KeyLoaderTest {
     @Test
     void missingAliasAndMissingFile() {
         assertThat(load(store(SvarInnFixtures.path("efm-ks-svarut/somdalen.jks"), "changeit", "nope")).problem())
-                .contains("Alias 'nope' not found").contains("somdalen");
-        assertThat(load(store(tmp.resolve("absent.p12"), "x", null)).problem()).contains("not found");
+                .contains("Aliaset «nope» finnes ikke").contains("somdalen");
+        assertThat(load(store(tmp.resolve("absent.p12"), "x", null)).problem()).contains("Finner ikke");
     }
 
     @Test
@@ -100,7 +100,7 @@ class KeyLoaderTest {
         try (OutputStream out = Files.newOutputStream(file)) {
             ks.store(out, SECRET.toCharArray());
         }
-        assertThat(load(store(file, SECRET, null)).problem()).contains("2 key entries").contains("keystore.alias");
+        assertThat(load(store(file, SECRET, null)).problem()).contains("2 nøkkeloppføringer").contains("keystore.alias");
         assertThat(load(store(file, SECRET, "b")).info().subject()).isEqualTo("CN=b");
     }
 
@@ -124,18 +124,18 @@ class KeyLoaderTest {
         assertThat(((RSAPrivateCrtKey) ok.key().orElseThrow().privateKey()).getModulus())
                 .isEqualTo(((RSAPrivateCrtKey) pair.getPrivate()).getModulus());
         assertThat(load(KeySource.pem("p", "", List.of(), encrypted, "wrong".toCharArray(), certFile)).problem())
-                .contains("wrong pem.passphrase");
+                .contains("feil pem.passphrase");
         assertThat(load(KeySource.pem("p", "", List.of(), encrypted, null, certFile)).problem())
-                .contains("set pem.passphrase");
+                .contains("angi pem.passphrase");
     }
 
     @Test
     void certificateMustBelongToTheKey() throws Exception {
         Path otherCert = TestPki.writePem(tmp.resolve("other.pem"), TestPki.selfSigned(TestPki.rsa(), "CN=o", 1));
         Path key = TestPki.writePem(tmp.resolve("k.pem"), pair.getPrivate());
-        assertThat(load(KeySource.pem("p", "", List.of(), key, null, otherCert)).problem()).contains("mismatch");
+        assertThat(load(KeySource.pem("p", "", List.of(), key, null, otherCert)).problem()).contains("hører ikke til den private nøkkelen");
         assertThat(load(KeySource.pem("p", "", List.of(), key, null, null)).problem())
-                .contains("pem.certificate.file is required");
+                .contains("pem.certificate.file må angis");
         assertThat(load(KeySource.pem("p", "", List.of(), SvarInnFixtures.path("svarut-sak-mottak/sp-key.pem"), null,
                 SvarInnFixtures.root().resolve("efm-ks-svarut/../svarut-sak-mottak/sp-cert.pem"))).problem()).isNull();
     }
@@ -143,7 +143,7 @@ class KeyLoaderTest {
     @Test
     void exactlyOneSourceKind() {
         assertThat(load(new KeySource("x", "", List.of(), null, null, null, null, null, null)).problem())
-                .contains("exactly one");
+                .contains("nøyaktig én");
     }
 
     @Test

@@ -53,7 +53,7 @@ class AccountAlertsTest {
     @Test
     void aFailedPollOfAnActiveAccountIsUnreachableAndAFailedItemIsListed() {
         List<ItemResult> failed = List.of(new ItemResult("f-1", ItemResult.Outcome.WILL_RETRY, "kunne ikke dekrypteres"),
-                new ItemResult("f-2", ItemResult.Outcome.NO_KEY, "No key for recipient issuer=CN=x, serial=1A"));
+                new ItemResult("f-2", ItemResult.Outcome.NO_KEY, "Ingen nøkkel for mottakeren; legg inn den private nøkkelen som hører til sertifikatet: issuer=CN=x, serial=1A"));
         List<ChannelAlert> alerts = AccountAlerts.alerts(status(AccountStatus.State.ACTIVE, Outcome.FAILED, failed),
                 ORGS, List.of(GOOD), NOW);
 

@@ -53,7 +53,7 @@ public class ApiServlet extends HttpServlet {
         try {
             return Orgnr.parseList(config.organisations());
         } catch (IllegalArgumentException e) {
-            LOG.error("Innstillingen organisations i {} er ugyldig og brukes ikke: {}", WebConfig.PID, e.getMessage());
+            LOG.error("The setting organisations of {} is invalid and ignored: {}", WebConfig.PID, e.getMessage());
             return Set.of();
         }
     }

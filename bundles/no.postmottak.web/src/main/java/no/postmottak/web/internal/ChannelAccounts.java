@@ -40,7 +40,7 @@ public final class ChannelAccounts {
             try {
                 ok.add(view(id, account.status()));
             } catch (RuntimeException e) {
-                LOG.warn("Kanalstatus {} ({}) kunne ikke hentes", id, account.getClass().getName(), e);
+                LOG.warn("Status of channel account {} ({}) could not be read", id, account.getClass().getName(), e);
                 broken.add(JsonViews.map("id", String.valueOf(id), "error",
                         "Status kunne ikke hentes (" + e.getClass().getSimpleName() + ")"));
             }
@@ -58,14 +58,14 @@ public final class ChannelAccounts {
         try {
             scheduled = account.pollNow();
         } catch (RuntimeException e) {
-            LOG.warn("«Hent nå» feilet for kanal {}", id, e);
+            LOG.warn("Poll now failed for channel account {}", id, e);
             throw new HttpError(502, "Kunne ikke starte hentingen (" + e.getClass().getSimpleName() + ")", true);
         }
         ChannelStatus status = null;
         try {
             status = account.status();
         } catch (RuntimeException e) {
-            LOG.warn("Kanalstatus {} kunne ikke hentes etter «hent nå»", id, e);
+            LOG.warn("Status of channel account {} could not be read after poll now", id, e);
         }
         if (!scheduled) {
             String why = status == null || status.alerts().isEmpty() ? "" : ": " + status.alerts().get(0).text();

@@ -48,7 +48,7 @@ final class HealthSummary {
                         "status", result.getStatus().name(), "messages", messages));
             }
         } catch (RuntimeException e) {
-            LOG.warn("Helsesjekkene kunne ikke kjøres for administrasjonssiden", e);
+            LOG.warn("The health checks could not be run for the administration page", e);
             return null;
         }
         return checks;

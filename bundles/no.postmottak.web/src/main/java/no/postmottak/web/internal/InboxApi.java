@@ -71,7 +71,7 @@ public final class InboxApi {
         } catch (HttpError | InboxException e) {
             if (resp.isCommitted()) {
                 // A download broke off midway: the client sees a truncated body, nothing else can be sent.
-                LOG.warn("{} {} brøt av underveis: {}", req.getMethod(), path, e.getMessage());
+                LOG.warn("{} {} broke off: {}", req.getMethod(), path, e.getMessage());
                 return;
             }
             fail(resp, path, req.getMethod(), e);
@@ -85,7 +85,7 @@ public final class InboxApi {
             Json.write(resp, e.status(), JsonViews.map("error", e.getMessage(), "status", e.status(),
                     "retryable", e.retryable()));
         } else if (ex instanceof InboxException e) {
-            LOG.warn("Innboksen svarte med feil på {} {}: {}", method, path, e.getMessage());
+            LOG.warn("The inbox failed on {} {}: {}", method, path, e.getMessage());
             Json.write(resp, e.isRetryable() ? 503 : 400, JsonViews.map("error", e.getMessage(),
                     "status", e.isRetryable() ? 503 : 400, "retryable", e.isRetryable()));
         }
@@ -142,7 +142,7 @@ public final class InboxApi {
             Json.write(resp, 200, admin.channels());
         } else if (post && p.length == 4 && p[1].equals("channels") && p[3].equals("poll")) {
             Map<String, Object> result = admin.pollNow(p[2]);
-            LOG.info("{} ba kanalkonto {} hente nå", user.name(), p[2]);
+            LOG.info("{} asked channel account {} to poll now", user.name(), p[2]);
             Json.write(resp, 200, result);
         } else {
             throw notFound(get || post);

@@ -43,7 +43,7 @@ public final class ItemActions {
         CaseNumber target = caseNumber(text(body, "caseNumber"));
         try {
             ArchiveReceipt receipt = inbox.archive(item.id(), target, user.name());
-            LOG.info("{} arkiverte {} som {}", user.name(), item.id(), receipt.journalpostNumber());
+            LOG.info("{} archived {} as {}", user.name(), item.id(), receipt.journalpostNumber());
             return JsonViews.map("ok", true, "receipt", JsonViews.receipt(receipt));
         } catch (InboxException e) {
             throw new HttpError(e.isRetryable() ? 502 : 409, e.getMessage(), e.isRetryable());

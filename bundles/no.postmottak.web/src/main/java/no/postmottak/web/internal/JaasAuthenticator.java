@@ -66,7 +66,7 @@ public final class JaasAuthenticator implements Authenticator {
             return Optional.of(Roles.toUser(username, roles));
         } catch (LoginException e) {
             // The user name is not secret; the password never appears here.
-            LOG.info("Innlogging avvist for {} i JAAS-realm {}: {}", username, realm, e.getClass().getSimpleName());
+            LOG.info("Login refused for {} in JAAS realm {}: {}", username, realm, e.getClass().getSimpleName());
             return Optional.empty();
         } finally {
             thread.setContextClassLoader(previous);

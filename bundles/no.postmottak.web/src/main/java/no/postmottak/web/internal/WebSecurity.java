@@ -72,7 +72,7 @@ public final class WebSecurity {
         }
         Sessions.Session s = session.get();
         if (!SAFE_METHODS.contains(req.getMethod()) && !Sessions.sameToken(s.csrfToken(), req.getHeader(CSRF_HEADER))) {
-            LOG.warn("Avviste {} {} for {}: manglende eller feil CSRF-token", req.getMethod(), path, s.user().name());
+            LOG.warn("Refused {} {} for {}: missing or wrong CSRF token", req.getMethod(), path, s.user().name());
             Json.error(resp, 403, "Forespørselen mangler gyldig CSRF-token; last siden på nytt");
             return;
         }
@@ -101,7 +101,7 @@ public final class WebSecurity {
         String address = clients.of(req);
         Optional<Duration> refused = throttle.refusedFor(username, address);
         if (refused.isPresent()) {
-            LOG.debug("Innlogging for {} fra {} avvist uten forsøk: for mange mislykkede", username, address);
+            LOG.debug("Login for {} from {} refused without trying: too many failures", username, address);
             tooManyAttempts(req, resp, refused.get());
             return;
         }
@@ -109,7 +109,7 @@ public final class WebSecurity {
         Optional<User> user = authenticator.authenticate(username, password == null ? null : password.toCharArray());
         if (user.isEmpty()) {
             if (throttle.failed(username, address)) {
-                LOG.warn("For mange mislykkede innlogginger for {} eller fra {}: nye forsøk avvises en stund",
+                LOG.warn("Too many failed logins for {} or from {}: new attempts are refused for a while",
                         username, address);
             }
             resp.sendRedirect(BASE + "/login.html?feil=innlogging");
@@ -117,7 +117,7 @@ public final class WebSecurity {
         }
         throttle.succeeded(username);
         if (!user.get().hasAnyAccess()) {
-            LOG.info("{} logget inn, men har ingen postmottak-rolle", user.get().name());
+            LOG.info("{} logged in but has no postmottak role", user.get().name());
             resp.sendRedirect(BASE + "/login.html?feil=tilgang");
             return;
         }
@@ -130,7 +130,7 @@ public final class WebSecurity {
         }
         resp.addHeader("Set-Cookie", COOKIE + "=" + s.id() + "; Path=" + BASE + "; HttpOnly; SameSite=Strict"
                 + (clients.isSecure(req) ? "; Secure" : ""));
-        LOG.info("{} logget inn (admin={}, organisasjoner={})", s.user().name(), s.user().admin(), s.user().orgnrs());
+        LOG.info("{} logged in (admin={}, organisations={})", s.user().name(), s.user().admin(), s.user().orgnrs());
         resp.setStatus(303);
         resp.setHeader("Location", BASE + (s.user().admin() && s.user().orgnrs().isEmpty() ? "/admin.html"
                 : "/inbox.html"));

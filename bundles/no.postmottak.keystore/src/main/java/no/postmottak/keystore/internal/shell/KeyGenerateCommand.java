@@ -21,33 +21,33 @@ import no.postmottak.keystore.internal.SelfSignedKeyGenerator;
  * SvarUt) and optionally a CSR. Asks for the password unless given, so it stays out of the shell history.
  */
 @Command(scope = "postmottak", name = "key-generate",
-        description = "Generates a receiver key pair (PKCS#12) and its certificate (PEM) for SvarUt")
+        description = "Lager et nøkkelpar for mottak (PKCS#12) og sertifikatet (PEM) som lastes opp til SvarUt")
 @Service
 public class KeyGenerateCommand implements Action {
 
-    @Argument(index = 0, name = "keystore", required = true, description = "PKCS#12 file to create")
+    @Argument(index = 0, name = "keystore", required = true, description = "PKCS#12-filen som lages")
     String keystore;
 
-    @Option(name = "--subject", required = true, description = "Certificate subject, e.g. \"CN=Postmottak, O=Kommune, "
-            + "serialNumber=123456789\"")
+    @Option(name = "--subject", required = true, description = "Sertifikatets subjekt, f.eks. \"CN=Postmottak, "
+            + "O=Kommune, serialNumber=123456789\"")
     String subject;
 
-    @Option(name = "--days", description = "Validity in days (default 3650)")
+    @Option(name = "--days", description = "Gyldighet i dager (standard 3650)")
     int days = 3650;
 
-    @Option(name = "--key-size", description = "RSA key size in bits, at least 2048 (default 2048)")
+    @Option(name = "--key-size", description = "RSA-nøkkelens lengde i bit, minst 2048 (standard 2048)")
     int keySize = 2048;
 
-    @Option(name = "--alias", description = "Alias of the key entry (default postmottak)")
+    @Option(name = "--alias", description = "Nøkkelens alias (standard postmottak)")
     String alias = "postmottak";
 
-    @Option(name = "--certificate", description = "PEM certificate file (default: key store path with .cert.pem)")
+    @Option(name = "--certificate", description = "Sertifikatfilen (PEM); standard: nøkkellagerets sti med .cert.pem")
     String certificate;
 
-    @Option(name = "--csr", description = "Also write a certificate signing request (PEM) to this file")
+    @Option(name = "--csr", description = "Skriv også en sertifikatforespørsel (CSR, PEM) til denne filen")
     String csr;
 
-    @Option(name = "--password", description = "Key store password (asked for when left out)")
+    @Option(name = "--password", description = "Passord for nøkkellageret (spørres om når det mangler)")
     String password;
 
     @Reference
@@ -63,10 +63,10 @@ public class KeyGenerateCommand implements Action {
             X509Certificate generated = new SelfSignedKeyGenerator().generate(new SelfSignedKeyGenerator.Request(
                     subject, Duration.ofDays(days), keySize, alias, secret, store, cert,
                     csr == null ? null : Path.of(csr)));
-            System.out.println("Key store:   " + store.toAbsolutePath() + " (alias " + alias + ")");
-            System.out.println("Certificate: " + cert.toAbsolutePath() + " (upload this to SvarUt)");
-            System.out.println("Serial:      " + generated.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
-            System.out.println("Valid until: " + generated.getNotAfter().toInstant());
+            System.out.println("Nøkkellager: " + store.toAbsolutePath() + " (alias " + alias + ")");
+            System.out.println("Sertifikat:  " + cert.toAbsolutePath() + " (last dette opp til SvarUt)");
+            System.out.println("Serienummer: " + generated.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+            System.out.println("Gyldig til:  " + generated.getNotAfter().toInstant());
             if (csr != null) {
                 System.out.println("CSR:         " + Path.of(csr).toAbsolutePath());
             }
@@ -77,10 +77,10 @@ public class KeyGenerateCommand implements Action {
     }
 
     private char[] ask() throws Exception {
-        String first = session.readLine("Key store password: ", '*');
-        String again = session.readLine("Repeat password: ", '*');
+        String first = session.readLine("Passord for nøkkellageret: ", '*');
+        String again = session.readLine("Gjenta passordet: ", '*');
         if (first == null || first.isEmpty() || !first.equals(again)) {
-            throw new IllegalArgumentException("The passwords are empty or do not match");
+            throw new IllegalArgumentException("Passordene er tomme eller like ikke hverandre");
         }
         return first.toCharArray();
     }

@@ -13,7 +13,7 @@ import no.postmottak.api.keystore.KeyStoreService;
 import no.postmottak.keystore.internal.KeyListing;
 
 /** {@code postmottak:key-list}: the configured keys, their certificates and problems. Never prints secrets. */
-@Command(scope = "postmottak", name = "key-list", description = "Lists the configured decryption keys")
+@Command(scope = "postmottak", name = "key-list", description = "Viser de konfigurerte dekrypteringsnøklene")
 @Service
 public class KeyListCommand implements Action {
 

@@ -38,7 +38,7 @@ class KeyStoreServiceComponentTest {
         service.addKey(broken);
         KeyInfo info = service.keys().get(0);
         assertThat(info.usable()).isFalse();
-        assertThat(info.problem()).contains("Wrong password").doesNotContain("not-the-password");
+        assertThat(info.problem()).contains("Feil passord").doesNotContain("not-the-password");
         assertThat(info.name()).isEqualTo("no.postmottak.keystore.key~somdalen");
         assertThatThrownBy(() -> decrypt(service, "efm-ks-svarut/empty_encrypted_svarinnfiles.zip"))
                 .isInstanceOf(NoKeyForRecipientException.class).hasMessageContaining("serial=526A935A");
@@ -88,7 +88,7 @@ class KeyStoreServiceComponentTest {
     @Test
     void configurationWithoutKeyIsVisibleAsProblem() {
         KeyEntryComponent empty = component("no.postmottak.keystore.key~empty", Map.of("account", "x"));
-        assertThat(empty.entry().info().problem()).contains("exactly one of keystore.file or pem.key.file");
+        assertThat(empty.entry().info().problem()).contains("nøyaktig én av keystore.file og pem.key.file");
     }
 
     private static byte[] decrypt(KeyStoreServiceComponent service, String fixture) throws Exception {

@@ -32,7 +32,7 @@ class ShellCommandsTest {
         generate.password = "cmd-Secret-1";
         generate.csr = tmp.resolve("mottak.csr").toString();
         String generated = capture(() -> generate.execute());
-        assertThat(generated).contains("mottak.cert.pem").contains("upload this to SvarUt").doesNotContain("cmd-Secret");
+        assertThat(generated).contains("mottak.cert.pem").contains("last dette opp til SvarUt").doesNotContain("cmd-Secret");
         assertThat(Files.readString(tmp.resolve("mottak.cert.pem"))).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(Files.readString(tmp.resolve("mottak.csr"))).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
 
@@ -55,7 +55,7 @@ class ShellCommandsTest {
         };
         String listed = capture(() -> list.execute());
         assertThat(listed).contains("key~ny", "postmottak", "CN=Postmottak,O=Testkommune", "kommune", "123456789",
-                "Wrong password").doesNotContain("Secret");
+                "Feil passord").doesNotContain("Secret");
     }
 
     private static String capture(ThrowingRunnable action) throws Exception {

@@ -12,7 +12,7 @@ import no.postmottak.svarinn.internal.ItemResult;
 import no.postmottak.svarinn.internal.SvarInnAccount;
 import no.postmottak.svarinn.internal.component.SvarInnAccounts;
 
-@Command(scope = "postmottak", name = "svarinn-failed", description = "Lists forsendelser whose last attempt failed")
+@Command(scope = "postmottak", name = "svarinn-failed", description = "Viser forsendelser der siste forsøk feilet")
 @Service
 public class SvarInnFailedCommand implements Action {
 
@@ -22,10 +22,10 @@ public class SvarInnFailedCommand implements Action {
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
-        table.column("Account");
+        table.column("Konto");
         table.column("Forsendelse");
-        table.column("Outcome");
-        table.column("Reason").maxSize(120);
+        table.column("Utfall");
+        table.column("Årsak").maxSize(120);
         for (SvarInnAccount account : accounts.all()) {
             for (ItemResult r : account.accountStatus().failedItems()) {
                 table.addRow().addContent(account.name(), r.forsendelseId(), r.outcome(), r.message());

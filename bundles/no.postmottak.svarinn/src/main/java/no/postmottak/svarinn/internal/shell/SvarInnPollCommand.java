@@ -11,15 +11,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import no.postmottak.svarinn.internal.SvarInnAccount;
 import no.postmottak.svarinn.internal.component.SvarInnAccounts;
 
-@Command(scope = "postmottak", name = "svarinn-poll", description = "Polls SvarInn now (all accounts, or one);"
-        + " also resumes an account stopped by an authentication failure")
+@Command(scope = "postmottak", name = "svarinn-poll", description = "Henter fra SvarInn nå (alle kontoer, eller én); starter også en konto som stoppet fordi innloggingen ble avvist")
 @Service
 public class SvarInnPollCommand implements Action {
 
     @Reference
     SvarInnAccounts accounts;
 
-    @Argument(index = 0, name = "account", description = "The account's configuration name", required = false)
+    @Argument(index = 0, name = "account", description = "Kontoens konfigurasjonsnavn", required = false)
     String account;
 
     @Override
@@ -32,12 +31,12 @@ public class SvarInnPollCommand implements Action {
                 if (a.pollNow()) {
                     n++;
                 } else {
-                    System.out.println("Account " + a.name() + " cannot poll: " + a.accountStatus().message());
+                    System.out.println("Kontoen " + a.name() + " kan ikke hente: " + a.accountStatus().message());
                 }
             }
         }
-        System.out.println(found == 0 && account != null ? "No such SvarInn account: " + account
-                : "Polling " + n + " account(s) now");
+        System.out.println(found == 0 && account != null ? "Ingen SvarInn-konto heter " + account
+                : "Henter nå for " + n + " konto(er)");
         return null;
     }
 }

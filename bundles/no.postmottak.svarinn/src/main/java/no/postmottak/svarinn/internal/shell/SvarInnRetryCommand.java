@@ -11,15 +11,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import no.postmottak.svarinn.internal.SvarInnAccount;
 import no.postmottak.svarinn.internal.component.SvarInnAccounts;
 
-@Command(scope = "postmottak", name = "svarinn-retry", description = "Forgets a forsendelse's failed attempts and"
-        + " polls its account now")
+@Command(scope = "postmottak", name = "svarinn-retry", description = "Glemmer de mislykkede forsøkene for en forsendelse og henter nå for kontoen dens")
 @Service
 public class SvarInnRetryCommand implements Action {
 
     @Reference
     SvarInnAccounts accounts;
 
-    @Argument(index = 0, name = "forsendelse", description = "The forsendelse id", required = true)
+    @Argument(index = 0, name = "forsendelse", description = "Forsendelsens id", required = true)
     String forsendelseId;
 
     @Override
@@ -27,11 +26,11 @@ public class SvarInnRetryCommand implements Action {
         for (SvarInnAccount a : accounts.all()) {
             if (a.accountStatus().failedItems().stream().anyMatch(r -> r.forsendelseId().equals(forsendelseId))) {
                 a.retry(forsendelseId);
-                System.out.println("Retrying " + forsendelseId + " through account " + a.name());
+                System.out.println("Prøver " + forsendelseId + " på nytt gjennom kontoen " + a.name());
                 return null;
             }
         }
-        System.out.println("No failed forsendelse " + forsendelseId + " is known");
+        System.out.println("Ingen feilet forsendelse med id " + forsendelseId + " er kjent");
         return null;
     }
 }

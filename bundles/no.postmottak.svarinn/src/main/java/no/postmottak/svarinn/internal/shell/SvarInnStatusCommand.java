@@ -13,8 +13,7 @@ import no.postmottak.svarinn.internal.AccountStatus;
 import no.postmottak.svarinn.internal.SvarInnAccount;
 import no.postmottak.svarinn.internal.component.SvarInnAccounts;
 
-@Command(scope = "postmottak", name = "svarinn-status", description = "Shows every SvarInn account: state, last and"
-        + " next poll, counts and alerts")
+@Command(scope = "postmottak", name = "svarinn-status", description = "Viser hver SvarInn-konto: tilstand, siste og neste henting, antall og varsler")
 @Service
 public class SvarInnStatusCommand implements Action {
 
@@ -24,14 +23,14 @@ public class SvarInnStatusCommand implements Action {
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
-        table.column("Account");
+        table.column("Konto");
         table.column("API");
-        table.column("State");
-        table.column("Last poll");
-        table.column("Next poll");
-        table.column("Received");
-        table.column("Failed");
-        table.column("Last result");
+        table.column("Tilstand");
+        table.column("Siste henting");
+        table.column("Neste henting");
+        table.column("Mottatt");
+        table.column("Feilet");
+        table.column("Siste resultat");
         List<SvarInnAccount> all = accounts.all();
         for (SvarInnAccount account : all) {
             AccountStatus s = account.accountStatus();
@@ -42,7 +41,7 @@ public class SvarInnStatusCommand implements Action {
         // The same alerts as the administration page, certificate expiry included.
         for (SvarInnAccount account : all) {
             for (ChannelAlert alert : account.status().alerts()) {
-                System.out.println("ALERT [" + account.name() + "] " + alert.severity() + " " + alert.kind() + ": "
+                System.out.println("VARSEL [" + account.name() + "] " + alert.severity() + " " + alert.kind() + ": "
                         + alert.text());
             }
         }
