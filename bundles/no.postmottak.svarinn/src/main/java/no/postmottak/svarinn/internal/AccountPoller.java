@@ -2,105 +2,59 @@ package no.postmottak.svarinn.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.postmottak.api.inbox.InboxException;
-import no.postmottak.api.channel.ChannelStatus.Outcome;
 import no.postmottak.api.inbox.Leases;
-import no.postmottak.svarinn.internal.AccountStatus.State;
+import no.postmottak.channel.support.PollLoop;
 import no.postmottak.svarinn.internal.json.Forsendelse;
 
 /**
- * Polls one SvarInn account on its own thread: never overlapping, in date order, each forsendelse isolated from the
- * others. Backs off when SvarUt or the inbox is unavailable, honours 429 Retry-After, and stops on 401/403 instead of
- * hammering. In a cluster only the holder of the account's lease polls.
+ * Polls one SvarInn account: in date order, each forsendelse isolated from the others. Backs off when SvarUt or the
+ * inbox is unavailable, honours 429 Retry-After, and stops on 401/403 instead of hammering. The schedule, the
+ * cluster lease and the stop are the shared {@link PollLoop}'s; this class is the SvarInn round.
  */
 public final class AccountPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountPoller.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
 
     private final String account;
-    private final String leaseName;
-    private final String nodeId;
     private final SvarInnClient client;
     private final ForsendelseReceiver receiver;
-    private final Leases leases;
-    private final Duration interval;
-    private final Clock clock;
-    private final ScheduledExecutorService executor;
+    private final PollLoop loop;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Map<String, ItemResult> failedItems = new ConcurrentHashMap<>();
-
-    private volatile State state = State.ACTIVE;
-    private volatile String message;
-    private volatile Instant lastPoll;
-    private volatile String lastResult = "Ikke hentet ennå";
-    private volatile Instant lastPollEnded;
-    private volatile Outcome lastOutcome;
-    private volatile Instant nextPoll;
-    private volatile boolean stopping;
-    /** Set by pollNow, cleared when a poll starts: a request made during a poll gets a poll of its own. */
-    private volatile boolean pollRequested;
-    private Duration backoff = FIRST_BACKOFF;
-    private ScheduledFuture<?> scheduled;
 
     /** @param leases null for a single node without cluster coordination */
     public AccountPoller(String account, String leaseName, String nodeId, SvarInnClient client,
                          ForsendelseReceiver receiver, Leases leases, Duration interval, Clock clock) {
         this.account = account;
-        this.leaseName = leaseName;
-        this.nodeId = nodeId;
         this.client = client;
         this.receiver = receiver;
-        this.leases = leases;
-        this.interval = interval;
-        this.clock = clock;
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "svarinn-poller-" + account);
-            t.setDaemon(true);
-            return t;
-        });
-        // On stop, a poll that is only scheduled must not run (nor be waited for): only a running one finishes.
-        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        pool.setRemoveOnCancelPolicy(true);
-        this.executor = pool;
+        this.loop = new PollLoop("svarinn-poller-" + account, account, leases, leaseName, nodeId, interval, clock,
+                this::round);
     }
 
     /** Starts polling; the first poll runs right away. */
-    public synchronized void start() {
-        schedule(Duration.ZERO);
+    public void start() {
+        loop.start();
     }
 
     /**
      * Polls as soon as the current poll (if any) is done; also resumes an account stopped by an auth failure.
      * Returns false when the poller is stopping, so nothing will run.
      */
-    public synchronized boolean pollNow() {
-        if (stopping) {
-            return false;
-        }
-        if (state == State.AUTHENTICATION_FAILED) {
-            state = State.ACTIVE;
-            message = null;
-        }
-        pollRequested = true;
-        schedule(Duration.ZERO);
-        return true;
+    public boolean pollNow() {
+        return loop.pollNow();
     }
 
     /** Forgets the failures of one item and polls now, so an operator can retry it. */
@@ -115,99 +69,32 @@ public final class AccountPoller {
      * acknowledged before it is stored, so an abandoned one simply comes again).
      */
     public void stop(Duration grace) {
-        stopping = true;
-        synchronized (this) {
-            state = State.STOPPED;
-            nextPoll = null;
-        }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        if (leases != null) {
-            try {
-                leases.release(leaseName, nodeId);
-            } catch (InboxException e) {
-                LOG.warn("[{}] Could not release lease {}: {}", account, leaseName, e.getMessage());
-            }
-        }
+        loop.stop(grace);
     }
 
     /** The account's state; {@link AccountAlerts} derives the alerts from it. */
     public AccountStatus status() {
         List<ItemResult> failures = failedItems.values().stream()
                 .sorted(Comparator.comparing(ItemResult::forsendelseId)).toList();
-        return new AccountStatus(account, state, message, lastPoll, lastResult, lastPollEnded, lastOutcome, nextPoll,
-                received.get(), failed.get(), failures);
+        PollLoop.Status s = loop.status();
+        return new AccountStatus(account, AccountStatus.State.valueOf(s.state().name()), s.message(), s.lastPoll(),
+                s.lastResult(), s.lastPollEnded(), s.lastOutcome(), s.nextPoll(), received.get(), failed.get(),
+                failures);
     }
 
-    private synchronized void schedule(Duration delay) {
-        if (stopping) {
-            return;
-        }
-        if (scheduled != null && !scheduled.isDone()) {
-            scheduled.cancel(false);
-        }
-        nextPoll = clock.instant().plus(delay);
-        scheduled = executor.schedule(this::pollAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void pollAndReschedule() {
-        Duration next = interval;
-        try {
-            next = poll();
-        } catch (RuntimeException e) {
-            LOG.error("[{}] Poll failed unexpectedly; retrying at the next interval", account, e);
-        }
-        synchronized (this) { // with pollNow, so its request cannot be overwritten by this reschedule
-            if (pollRequested) {
-                schedule(Duration.ZERO);
-            } else if (next != null) {
-                schedule(next);
-            } else {
-                nextPoll = null;
-            }
-        }
-    }
-
-    /** One poll. Returns the delay until the next, or null to stop polling. */
+    /** One poll on the caller's thread. Returns the delay until the next, or null to stop polling. */
     Duration poll() {
-        pollRequested = false;
-        lastPollEnded = null; // before lastPoll, so no snapshot pairs the new start with the old end
-        lastOutcome = Outcome.RUNNING;
-        lastPoll = clock.instant();
-        lastResult = "Henter nå …";
-        try {
-            return pollOnce();
-        } catch (RuntimeException e) {
-            lastOutcome = Outcome.FAILED;
-            lastResult = "Uventet feil: " + e.getClass().getSimpleName();
-            throw e;
-        } finally {
-            lastPollEnded = clock.instant();
-        }
+        return loop.poll();
     }
 
-    private Duration pollOnce() {
-        if (!holdsLease()) {
-            state = State.STANDBY;
-            lastResult = "Venter: en annen node henter for denne kontoen";
-            lastOutcome = Outcome.SKIPPED;
-            return interval;
-        }
-        state = State.ACTIVE;
+    private PollLoop.Result round(PollLoop loop) throws InboxException {
         int ok = 0;
         int bad = 0;
         try {
             List<Forsendelse> list = new ArrayList<>(client.hentNyeForsendelser());
             list.sort(Comparator.comparing(Forsendelse::date, Comparator.nullsLast(Comparator.naturalOrder())));
             for (Forsendelse f : list) {
-                if (stopping) {
+                if (loop.stopping()) {
                     break;
                 }
                 if (f.id() == null || f.id().isBlank()) {
@@ -224,65 +111,36 @@ public final class AccountPoller {
                     received.incrementAndGet();
                     failedItems.remove(f.id());
                 }
-                if (!holdsLease()) { // renewed between items; lost means another node took over
+                if (!loop.holdsLease()) { // renewed between items; lost means another node took over
                     break;
                 }
             }
-            backoff = FIRST_BACKOFF;
-            lastResult = ok + " mottatt, " + bad + " feilet av " + list.size() + " ventende";
-            lastOutcome = bad == 0 ? Outcome.SUCCEEDED : Outcome.PARTLY_FAILED;
-            return interval;
+            return PollLoop.Result.done(ok + " mottatt, " + bad + " feilet av " + list.size() + " ventende", bad);
         } catch (SvarInnException e) {
-            lastOutcome = Outcome.FAILED;
             return afterAccountFailure(e, ok, bad);
-        } catch (InboxException e) {
-            lastOutcome = Outcome.FAILED;
-            lastResult = "Innboksen er utilgjengelig: " + e.getMessage();
-            LOG.warn("[{}] The inbox could not store; backing off {}: {}", account, backoff, e.getMessage());
-            return nextBackoff();
         }
     }
 
-    private Duration afterAccountFailure(SvarInnException e, int ok, int bad) {
+    private PollLoop.Result afterAccountFailure(SvarInnException e, int ok, int bad) {
         switch (e.kind()) {
             case AUTHENTICATION -> {
-                state = State.AUTHENTICATION_FAILED;
-                message = "SvarUt avviste brukernavn eller passord (HTTP " + e.status()
-                        + "). Henting er stoppet til konfigurasjonen endres eller noen velger «hent nå».";
-                lastResult = message;
-                LOG.error("[{}] {}", account, message);
-                return null;
+                return PollLoop.Result.authenticationFailed("SvarUt avviste brukernavn eller passord (HTTP "
+                        + e.status() + "). Henting er stoppet til konfigurasjonen endres eller noen velger «hent nå».");
             }
             case RATE_LIMITED -> {
-                Duration wait = e.retryAfter() != null ? e.retryAfter() : nextBackoff();
-                lastResult = "SvarUt ba oss vente (HTTP 429) i " + wait.toSeconds() + " s";
-                LOG.warn("[{}] {}", account, lastResult);
-                return wait;
+                if (e.retryAfter() == null) {
+                    LOG.warn("[{}] SvarUt asked us to slow down (HTTP 429) without Retry-After", account);
+                    return PollLoop.Result.unavailable("SvarUt ba oss vente (HTTP 429)", null);
+                }
+                String summary = "SvarUt ba oss vente (HTTP 429) i " + e.retryAfter().toSeconds() + " s";
+                LOG.warn("[{}] {}", account, summary);
+                return PollLoop.Result.waitFor(summary, e.retryAfter());
             }
             default -> {
-                lastResult = ok + " mottatt, " + bad + " feilet; SvarInn utilgjengelig: " + e.getMessage();
-                LOG.warn("[{}] SvarInn unavailable, backing off {}: {}", account, backoff, e.getMessage());
-                Duration wait = nextBackoff();
-                return e.retryAfter() != null && e.retryAfter().compareTo(wait) > 0 ? e.retryAfter() : wait;
+                LOG.warn("[{}] SvarInn unavailable, backing off: {}", account, e.getMessage());
+                return PollLoop.Result.unavailable(ok + " mottatt, " + bad + " feilet; SvarInn utilgjengelig: "
+                        + e.getMessage(), e.retryAfter());
             }
-        }
-    }
-
-    private Duration nextBackoff() {
-        Duration wait = backoff.compareTo(interval) < 0 ? backoff : interval;
-        backoff = backoff.multipliedBy(2);
-        return wait;
-    }
-
-    private boolean holdsLease() {
-        if (leases == null) {
-            return true;
-        }
-        try {
-            return leases.acquire(leaseName, nodeId, interval.plus(Duration.ofMinutes(10)));
-        } catch (InboxException e) {
-            LOG.warn("[{}] Could not take the lease {}: {}", account, leaseName, e.getMessage());
-            return false;
         }
     }
 }

@@ -7,10 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import no.postmottak.channel.support.HttpSupport;
 import no.postmottak.svarinn.internal.SvarInnException.Kind;
 import no.postmottak.svarinn.internal.json.Forsendelse;
 
@@ -37,8 +35,7 @@ public final class SvarInnClient {
 
     public SvarInnClient(URI baseUrl, String username, String password, Duration connectTimeout, Duration readTimeout) {
         this.baseUrl = URI.create(baseUrl.toString().endsWith("/") ? baseUrl.toString() : baseUrl + "/");
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = HttpSupport.basicAuthorization(username, password);
         this.readTimeout = readTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -73,7 +70,7 @@ public final class SvarInnClient {
 
     /** {@code POST kvitterMottak/forsendelse/{id}}: the forsendelse is stored; SvarUt stops offering it. */
     public void kvitterMottak(String forsendelseId) throws SvarInnException {
-        discard(send(request("kvitterMottak/forsendelse/" + forsendelseId)
+        HttpSupport.discard(send(request("kvitterMottak/forsendelse/" + forsendelseId)
                 .POST(HttpRequest.BodyPublishers.noBody()).build()));
     }
 
@@ -85,7 +82,7 @@ public final class SvarInnClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        discard(send(request("mottakFeilet/forsendelse/" + forsendelseId)
+        HttpSupport.discard(send(request("mottakFeilet/forsendelse/" + forsendelseId)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
     }
@@ -116,47 +113,22 @@ public final class SvarInnClient {
         if (status >= 200 && status < 300) {
             return response;
         }
-        discard(response);
+        HttpSupport.discard(response);
         String what = "SvarInn answered HTTP " + status + " to " + where(request);
         if (status == 401 || status == 403) {
             throw new SvarInnException(Kind.AUTHENTICATION, status,
                     what + ": wrong username or service password, or the account lacks access", null, null);
         }
         if (status == 429) {
-            throw new SvarInnException(Kind.RATE_LIMITED, status, what, retryAfter(response), null);
+            throw new SvarInnException(Kind.RATE_LIMITED, status, what, HttpSupport.retryAfter(response), null);
         }
         if (status >= 500 || status == 408) {
-            throw new SvarInnException(Kind.UNAVAILABLE, status, what, retryAfter(response), null);
+            throw new SvarInnException(Kind.UNAVAILABLE, status, what, HttpSupport.retryAfter(response), null);
         }
         throw new SvarInnException(Kind.REJECTED, status, what, null, null);
     }
 
     private static String where(HttpRequest request) {
         return request.method() + " " + request.uri().getPath();
-    }
-
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Duration.ofSeconds(Long.parseLong(value.trim()));
-            } catch (NumberFormatException e) {
-                try {
-                    var at = java.time.ZonedDateTime.parse(value.trim(),
-                            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-                    Duration wait = Duration.between(java.time.ZonedDateTime.now(), at);
-                    return wait.isNegative() ? Duration.ZERO : wait;
-                } catch (DateTimeParseException ignored) {
-                    return null;
-                }
-            }
-        }).orElse(null);
-    }
-
-    private static void discard(HttpResponse<InputStream> response) {
-        try (InputStream body = response.body()) {
-            body.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-            // the body of an error or acknowledgement carries nothing we need
-        }
     }
 }

@@ -1,10 +1,10 @@
-package no.postmottak.svarinn.internal;
+package no.postmottak.channel.support;
 
 import java.util.Locale;
 import java.util.Map;
 
-/** A MIME type from a file name, for zip entries that filmetadata does not describe. */
-final class MediaTypes {
+/** A MIME type from a file name, for files whose sender did not name one. */
+public final class MediaTypes {
 
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
             Map.entry("pdf", "application/pdf"),
@@ -28,7 +28,8 @@ final class MediaTypes {
     private MediaTypes() {
     }
 
-    static String guess(String fileName) {
+    /** The MIME type of the file name's extension, or {@code application/octet-stream}. */
+    public static String guess(String fileName) {
         int dot = fileName.lastIndexOf('.');
         String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         return BY_EXTENSION.getOrDefault(extension, "application/octet-stream");

@@ -1,19 +1,20 @@
-package no.postmottak.svarinn.internal;
+package no.postmottak.channel.support;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Counts the bytes read through it; {@code close()} does nothing, so a zip reader cannot end the decryption early. */
-final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends FilterInputStream {
 
     private long count;
 
-    CountingInputStream(InputStream in) {
+    public CountingInputStream(InputStream in) {
         super(in);
     }
 
-    long count() {
+    /** The bytes read so far. */
+    public long count() {
         return count;
     }
 

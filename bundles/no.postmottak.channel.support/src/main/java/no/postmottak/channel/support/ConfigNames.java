@@ -1,4 +1,4 @@
-package no.postmottak.svarinn.internal;
+package no.postmottak.channel.support;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package no.postmottak.svarinn.internal;
+package no.postmottak.channel.support;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * when the stream ends. Under the strict policy a mismatch throws there, before the inbox commits; otherwise it is
  * reported as a warning. Also stops a document that grows past its budget (zip bomb).
  */
-final class VerifyingInputStream extends FilterInputStream {
+public final class VerifyingInputStream extends FilterInputStream {
 
     private final String fileName;
     private final long expectedSize;
@@ -25,7 +25,12 @@ final class VerifyingInputStream extends FilterInputStream {
     private long size;
     private boolean verified;
 
-    VerifyingInputStream(InputStream in, String fileName, long expectedSize, String expectedSha256, boolean strict,
+    /**
+     * @param expectedSize   the announced size, or -1 when unknown
+     * @param expectedSha256 the announced SHA-256 (hex), or null when unknown
+     * @param strict         whether a mismatch throws (else it is a warning)
+     */
+    public VerifyingInputStream(InputStream in, String fileName, long expectedSize, String expectedSha256, boolean strict,
                          Consumer<String> warnings, ByteBudget budget) {
         super(in);
         this.fileName = fileName;

@@ -1,4 +1,4 @@
-package no.postmottak.svarinn.internal;
+package no.postmottak.channel.support;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,12 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Zip entry names in whatever encoding the sender's zip library used. The zip is read with ISO-8859-1, which keeps
+ * File names from senders: {@link #safeName} refuses any that could escape a folder (zip-slip), and the rest reads
+ * zip entry names in whatever encoding the sender's zip library used. The zip is read with ISO-8859-1, which keeps
  * the raw bytes of names without the UTF-8 flag; names with the flag arrive already decoded. The encoding of
  * SvarUt's names is not documented (æøå may come without the flag), so we try UTF-8, then CP437 (the zip default) and the Nordic and
  * Western DOS code pages.
  */
-final class ZipNames {
+public final class ZipNames {
 
     private static final Charset CP437 = Charset.forName("IBM437");
     /** Nordic DOS code page: CP437 lacks ø and Ø, which Norwegian file names need. */
@@ -24,8 +25,19 @@ final class ZipNames {
     private ZipNames() {
     }
 
+    /** A file name from a zip entry or the sender's metadata, trimmed; refused when it could escape a folder. */
+    public static String safeName(String name) throws ContentException {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.contains("/") || trimmed.contains("\\") || trimmed.contains("..")
+                || trimmed.indexOf('\0') >= 0 || trimmed.contains(":")) {
+            throw new ContentException("Ugyldig filnavn i sendingen: «" + trimmed
+                    + "» (filnavn med sti eller '..' avvises)");
+        }
+        return trimmed;
+    }
+
     /** The readings of a name worth matching against filmetadata, most likely first. */
-    static Set<String> candidates(String readAsLatin1) {
+    public static Set<String> candidates(String readAsLatin1) {
         Set<String> names = new LinkedHashSet<>();
         byte[] raw = rawBytes(readAsLatin1);
         if (raw != null) {
@@ -39,7 +51,7 @@ final class ZipNames {
     }
 
     /** The best single reading: UTF-8 when the bytes are valid UTF-8, else CP437. */
-    static String decode(String readAsLatin1) {
+    public static String decode(String readAsLatin1) {
         return candidates(readAsLatin1).iterator().next();
     }
 
