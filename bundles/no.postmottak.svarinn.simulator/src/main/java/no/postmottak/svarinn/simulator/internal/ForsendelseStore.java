@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import no.postmottak.svarinn.simulator.ForsendelseSpec;
 import no.postmottak.svarinn.simulator.ForsendelseState;
-import no.postmottak.svarinn.simulator.ForsendelseStatus;
 import no.postmottak.svarinn.simulator.Mottakersystem;
 
 /** Mottakersystems and forsendelser, in insertion order. Thread-safe. */
@@ -52,7 +51,7 @@ final class ForsendelseStore {
     synchronized List<StoredForsendelse> visibleTo(String brukernavn) {
         List<StoredForsendelse> out = new ArrayList<>();
         for (StoredForsendelse f : forsendelser.values()) {
-            if (Router.synligFor(f, systems.values()).contains(brukernavn)) {
+            if (Addressing.synligFor(f, systems.values()).contains(brukernavn)) {
                 out.add(f);
             }
         }
@@ -60,7 +59,7 @@ final class ForsendelseStore {
     }
 
     synchronized List<StoredForsendelse> waitingFor(String brukernavn) {
-        return visibleTo(brukernavn).stream().filter(f -> f.status() == ForsendelseStatus.KLAR_FOR_MOTTAK).toList();
+        return visibleTo(brukernavn).stream().filter(StoredForsendelse::waiting).toList();
     }
 
     synchronized List<ForsendelseState> states() {
@@ -69,7 +68,7 @@ final class ForsendelseStore {
 
     synchronized ForsendelseState state(StoredForsendelse f) {
         String tittel = f.rawJson != null ? f.rawJson.path("tittel").asText(null) : f.spec.tittel();
-        return new ForsendelseState(f.id, tittel, f.orgnr, f.status(), Router.synligFor(f, systems.values()),
+        return new ForsendelseState(f.id, tittel, f.orgnr, f.status(), Addressing.synligFor(f, systems.values()),
                 f.nedlastinger.get(), f.bytesSendt.get(), f.kvitteringer.get(), f.feil());
     }
 }

@@ -2,23 +2,19 @@ package no.postmottak.svarinn.simulator.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.postmottak.simulator.http.SimHttpServer;
 import no.postmottak.svarinn.simulator.ForsendelseSpec;
 import no.postmottak.svarinn.simulator.ForsendelseState;
 import no.postmottak.svarinn.simulator.Mottakersystem;
@@ -26,28 +22,20 @@ import no.postmottak.svarinn.simulator.ServerKnobs;
 import no.postmottak.svarinn.simulator.SimulatorOptions;
 import no.postmottak.svarinn.simulator.SvarInnSimulator;
 
-/** The simulator on the JDK's built-in HTTP server (module jdk.httpserver). */
+/** The simulator on the shared simulator HTTP server: the SvarInn endpoints plus the state view. */
 public final class SimulatorServer implements SvarInnSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
+    /** SvarInn requests carry at most a small JSON body (mottakFeilet). */
+    private static final int MAX_BODY = 64 * 1024;
 
     private final SimulatorOptions options;
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final ForsendelseStore store = new ForsendelseStore();
     private final ServerKnobs knobs = new ServerKnobs();
     private final ObjectMapper mapper = new ObjectMapper();
-    private int port;
+    private final SimHttpServer server;
 
-    private SimulatorServer(SimulatorOptions options) throws IOException {
+    private SimulatorServer(SimulatorOptions options) {
         this.options = options;
-        this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "svarinn-simulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
         // Generated only when a forsendelse first asks for it: RSA key generation is slow.
         Supplier<X509Certificate> wrongRecipient = new Supplier<>() {
             private X509Certificate cert;
@@ -60,11 +48,12 @@ public final class SimulatorServer implements SvarInnSimulator {
                 return cert;
             }
         };
-        PayloadWriter payloads = new PayloadWriter(new CmsEncryption());
-        String authority = options.host() + ":" + server.getAddress().getPort();
-        server.createContext(options.basePath(), new SvarInnHandler(options.basePath(), authority, store, knobs,
-                mapper, payloads, wrongRecipient));
-        server.createContext(StateHandler.PATH, new StateHandler(store, mapper));
+        SvarInnHandler svarinn = new SvarInnHandler(options.basePath(), store, knobs, mapper,
+                new PayloadWriter(new CmsEncryption()), wrongRecipient);
+        server = svarinn.addTo(SimHttpServer.builder("svarinn-simulator").host(options.host()).port(options.port())
+                        .maxBody(MAX_BODY))
+                .route("GET", StateHandler.PATH, new StateHandler(store, mapper))
+                .start();
     }
 
     /**
@@ -72,17 +61,15 @@ public final class SimulatorServer implements SvarInnSimulator {
      *
      * @param options where to listen
      * @return the running simulator
+     * @throws UncheckedIOException when the port cannot be bound
      */
     public static SimulatorServer start(SimulatorOptions options) {
         try {
             SimulatorServer s = new SimulatorServer(options);
-            s.server.start();
-            s.port = s.server.getAddress().getPort();
             LOG.info("SvarInn simulator listening on {}", s.baseUri());
             return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start SvarInn simulator on " + options.host() + ":"
-                    + options.port() + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot start SvarInn simulator: " + e.getMessage(), e.getCause());
         }
     }
 
@@ -93,7 +80,7 @@ public final class SimulatorServer implements SvarInnSimulator {
 
     @Override
     public int port() {
-        return port;
+        return server.port();
     }
 
     @Override
@@ -143,8 +130,7 @@ public final class SimulatorServer implements SvarInnSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
         LOG.info("SvarInn simulator on port {} stopped", port());
     }
 

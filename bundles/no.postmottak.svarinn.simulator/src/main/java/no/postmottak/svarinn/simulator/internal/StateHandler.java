@@ -5,41 +5,29 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
+import no.postmottak.simulator.http.Handler;
+import no.postmottak.simulator.http.Request;
+import no.postmottak.simulator.http.Response;
 import no.postmottak.svarinn.simulator.ForsendelseState;
 import no.postmottak.svarinn.simulator.MottakFeilet;
 import no.postmottak.svarinn.simulator.Mottakersystem;
 
 /** {@code GET /_simulator/state}: mottakersystems (never passwords) and forsendelse states, for tests and demos. */
-final class StateHandler implements HttpHandler {
+final class StateHandler implements Handler {
     static final String PATH = "/_simulator/state";
 
     private final ForsendelseStore store;
     private final ObjectMapper mapper;
-    private final HttpIo io;
 
     StateHandler(ForsendelseStore store, ObjectMapper mapper) {
         this.store = store;
         this.mapper = mapper;
-        this.io = new HttpIo(mapper);
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
-        try {
-            HttpIo.drain(ex);
-            if (!ex.getRequestURI().getPath().equals(PATH)) {
-                io.error(ex, 404, "unknown path");
-            } else if (!"GET".equals(ex.getRequestMethod())) {
-                io.error(ex, 405, "use GET");
-            } else {
-                io.json(ex, 200, "application/json", state());
-            }
-        } finally {
-            ex.close();
-        }
+    public void handle(Request request, Response response) throws IOException {
+        response.json(200, state().toString());
     }
 
     ObjectNode state() {

@@ -46,6 +46,11 @@ final class StoredForsendelse {
         return status;
     }
 
+    /** @return whether it still waits for the receiver ({@link ForsendelseStatus#KLAR_FOR_MOTTAK}) */
+    synchronized boolean waiting() {
+        return status == ForsendelseStatus.KLAR_FOR_MOTTAK;
+    }
+
     /** @return true if it was waiting and is now acknowledged */
     synchronized boolean kvitter() {
         if (status != ForsendelseStatus.KLAR_FOR_MOTTAK) {

@@ -33,23 +33,23 @@ import no.postmottak.svarinn.simulator.SvarInnSimulator;
 public final class SvarInnSimulatorComponent implements SvarInnSimulator {
     static final String PID = "no.postmottak.svarinn.simulator";
 
-    @ObjectClassDefinition(name = "Postmottak SvarInn simulator",
-            description = "A fake KS SvarUt SvarInn API for tests and demos. Never enable in production.")
+    @ObjectClassDefinition(name = "Postmottak demo: simulator av SvarInn (KS SvarUt)",
+            description = "En falsk SvarInn-tjeneste for tester og demo. Skal aldri slås på i produksjon.")
     public @interface Config {
-        @AttributeDefinition(name = "Host", description = "Bind address, also used in downloadUrl")
+        @AttributeDefinition(name = "Vertsadresse", description = "Adressen simulatoren lytter på; står også i downloadUrl")
         String host() default "127.0.0.1";
 
         @AttributeDefinition(name = "Port")
         int port() default 8102;
 
-        @AttributeDefinition(name = "Base path")
+        @AttributeDefinition(name = "Basissti")
         String base_path() default SimulatorOptions.DEFAULT_BASE_PATH;
 
-        @AttributeDefinition(name = "Seed demo mail", description = "Add demo mottakersystems and forsendelser")
+        @AttributeDefinition(name = "Legg inn demopost", description = "Demo-mottakersystemer og forsendelser")
         boolean seed_demo() default true;
 
-        @AttributeDefinition(name = "Demo receiver certificate file",
-                description = "PEM certificate of the demo receiver; blank = generate a key pair into "
+        @AttributeDefinition(name = "Sertifikatfil for demomottakeren",
+                description = "PEM-sertifikatet til demomottakeren; tomt = lag et nøkkelpar i "
                         + "${karaf.data}/svarinn-simulator")
         String demo_certificate_file() default "";
     }

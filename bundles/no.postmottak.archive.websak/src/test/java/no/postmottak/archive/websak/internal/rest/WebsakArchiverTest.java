@@ -27,8 +27,8 @@ import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.archive.ArchiveRequest;
 import no.postmottak.api.archive.CaseInfo;
 import no.postmottak.arkivmelding.testing.ArchiveFixtures;
-import no.postmottak.archive.websak.internal.sim.WebsakSimulator;
-import no.postmottak.archive.websak.internal.sim.WebsakSimulator.Journalpost;
+import no.postmottak.archive.simulator.WebsakSimulator;
+import no.postmottak.archive.simulator.WebsakSimulator.Journalpost;
 
 class WebsakArchiverTest {
 
@@ -188,7 +188,7 @@ class WebsakArchiverTest {
         ArchiveRequest r = ArchiveFixtures.request(1);
         WebsakArchiver a = archiver();
         a.archive(ArchiveFixtures.request(1)); // token cached: the 400 below hits journalpost/ny
-        sim.failNext(400, 1);
+        sim.knobs().failNext(400, 1);
         assertThatThrownBy(() -> a.archive(r)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED));
         assertThat(a.archive(r).details()).doesNotContainKey("advarsel");
@@ -232,12 +232,12 @@ class WebsakArchiverTest {
     void serverErrorsAreRetryable() throws Exception {
         WebsakArchiver a = archiver();
         ArchiveRequest r = ArchiveFixtures.request(2);
-        sim.failNext(500, 1); // the token request
+        sim.knobs().failNext(500, 1); // the token request
         assertThatThrownBy(() -> a.archive(r)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
         assertThat(r.progress().load()).isEmpty(); // nothing reached journalpost/ny: no duplicate to fear
         a.archive(ArchiveFixtures.request(1)); // token cached now
-        sim.failNext(503, 1); // journalpost/ny fails
+        sim.knobs().failNext(503, 1); // journalpost/ny fails
         assertThatThrownBy(() -> a.archive(r)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE)).hasMessageContaining("503");
         a.archive(r);
@@ -255,10 +255,10 @@ class WebsakArchiverTest {
                 Duration.ofMillis(700)), template, fallback);
         slow.archive(ArchiveFixtures.request(1)); // token cached, so the held request below is an API call
         ArchiveRequest r = ArchiveFixtures.request(2);
-        sim.holdNext(1);
+        sim.knobs().holdNext(1);
         assertThatThrownBy(() -> hasty.archive(r)).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE)).hasMessageContaining("i tide");
-        sim.releaseHeld();
+        sim.knobs().releaseHeld();
         slow.archive(r);
         assertThat(sim.journalposts()).hasSize(2);
         assertThat(sim.journalposts().get(1).documents()).hasSize(2);

@@ -1,5 +1,6 @@
-package no.postmottak.archive.websak.internal.sim;
+package no.postmottak.simulator.http;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +10,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A small multipart parser (related and form-data) over a body held in memory; enough for a simulator. */
-final class Multipart {
+/**
+ * A small multipart reader ({@code multipart/related} and {@code multipart/form-data}) over a body held in memory:
+ * enough for a simulator, whose request bodies are bounded by the server's limit.
+ *
+ * @since 1.0.0
+ */
+public final class Multipart {
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=(\"([^\"]+)\"|([^;\\s]+))",
             Pattern.CASE_INSENSITIVE);
@@ -19,26 +25,34 @@ final class Multipart {
     private static final Pattern FILENAME_STAR = Pattern.compile("\\bfilename\\*=UTF-8''([^;\\s]+)",
             Pattern.CASE_INSENSITIVE);
 
-    /** One part: headers with lower-case names, and the body. */
-    record Part(Map<String, String> headers, byte[] body) {
-        String header(String name) {
+    /**
+     * One part.
+     *
+     * @param headers header names in lower case
+     * @param body    the part's content
+     */
+    public record Part(Map<String, String> headers, byte[] body) {
+
+        /** @return the header's value (name in any case), or null */
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        /** The Content-Id without angle brackets, or null. */
-        String contentId() {
+        /** @return the Content-Id without angle brackets, or null */
+        public String contentId() {
             String id = header("content-id");
             return id == null ? null : id.strip().replaceAll("^<|>$", "");
         }
 
-        String name() {
+        /** @return the form field name of Content-Disposition, or null */
+        public String name() {
             return match(NAME, header("content-disposition"));
         }
 
-        /** The RFC 5987 {@code filename*} when present (as ASP.NET Core does), else {@code filename}. */
-        String fileName() {
+        /** @return the RFC 5987 {@code filename*} when present (as ASP.NET Core sends it), else {@code filename} */
+        public String fileName() {
             String star = match(FILENAME_STAR, header("content-disposition"));
-            return star != null ? java.net.URLDecoder.decode(star.replace("+", "%2B"), StandardCharsets.UTF_8)
+            return star != null ? URLDecoder.decode(star.replace("+", "%2B"), StandardCharsets.UTF_8)
                     : match(FILENAME, header("content-disposition"));
         }
     }
@@ -46,8 +60,8 @@ final class Multipart {
     private Multipart() {
     }
 
-    /** The boundary of a multipart content type, or null. */
-    static String boundary(String contentType) {
+    /** @return the boundary of a multipart Content-Type, or null */
+    public static String boundary(String contentType) {
         if (contentType == null) {
             return null;
         }
@@ -55,9 +69,14 @@ final class Multipart {
         return m.find() ? (m.group(2) != null ? m.group(2) : m.group(3)) : null;
     }
 
-    /** Splits the body; throws IllegalArgumentException with a reason when it is not well-formed. */
-    static List<Part> parse(byte[] body, String boundary) {
+    /**
+     * Splits a body into its parts.
+     *
+     * @throws IllegalArgumentException with the reason when the body is not well-formed
+     */
+    public static List<Part> parse(byte[] body, String boundary) {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] next = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int pos = indexOf(body, delimiter, 0);
         if (pos < 0) {
             throw new IllegalArgumentException("the body does not contain the boundary");
@@ -73,26 +92,28 @@ final class Multipart {
             if (headersStart < 2 || headersEnd < 0) {
                 throw new IllegalArgumentException("a part has no header block");
             }
-            Map<String, String> headers = new LinkedHashMap<>();
-            String block = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
-            for (String line : block.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                            line.substring(colon + 1).strip());
-                }
-            }
             int contentStart = headersEnd + 4;
-            byte[] next = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
             int end = indexOf(body, next, contentStart);
             if (end < 0) {
                 throw new IllegalArgumentException("the body ends without a closing boundary");
             }
             byte[] content = new byte[end - contentStart];
             System.arraycopy(body, contentStart, content, 0, content.length);
-            parts.add(new Part(headers, content));
+            parts.add(new Part(headers(new String(body, headersStart, headersEnd - headersStart,
+                    StandardCharsets.UTF_8)), content));
             pos = end + 2;
         }
+    }
+
+    private static Map<String, String> headers(String block) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line : block.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+            }
+        }
+        return headers;
     }
 
     private static String match(Pattern p, String value) {
@@ -103,7 +124,7 @@ final class Multipart {
         return m.find() ? m.group(1) : null;
     }
 
-    static int indexOf(byte[] data, byte[] pattern, int from) {
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
         outer:
         for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
             for (int j = 0; j < pattern.length; j++) {

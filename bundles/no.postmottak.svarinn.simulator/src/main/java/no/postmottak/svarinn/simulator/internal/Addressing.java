@@ -14,8 +14,8 @@ import no.postmottak.svarinn.simulator.Mottakersystem.Registrering;
  * the most specific match wins. A specific type outranks a specific level; equally specific matches of different
  * systems all win (SvarUt forbids that configuration; here it models "the same forsendelse via two accounts").
  */
-final class Router {
-    private Router() {
+final class Addressing {
+    private Addressing() {
     }
 
     /** @return user names of the systems that list this forsendelse, routing winners first, then extras */

@@ -1,4 +1,4 @@
-package no.postmottak.archive.websak.internal.sim;
+package no.postmottak.archive.simulator.internal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +12,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The simulated IdentityServer: client-credentials tokens with a lifetime, checked on every API call. */
-final class SimTokens {
+public final class SimTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A token-endpoint answer. */
-    record Answer(int status, String json) {
+    public record Answer(int status, String json) {
     }
 
     private final String clientId;
@@ -26,25 +26,25 @@ final class SimTokens {
     private int issued;
     private Duration lifetime = Duration.ofHours(1);
 
-    SimTokens(String clientId, String clientSecret) {
+    public SimTokens(String clientId, String clientSecret) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
     }
 
-    synchronized void lifetime(Duration newLifetime) {
+    public synchronized void lifetime(Duration newLifetime) {
         lifetime = newLifetime;
     }
 
-    synchronized void revokeAll() {
+    public synchronized void revokeAll() {
         tokens.clear();
     }
 
-    synchronized int issued() {
+    public synchronized int issued() {
         return issued;
     }
 
     /** Answers a {@code POST /connect/token} form body as IdentityServer would. */
-    synchronized Answer request(String formBody) {
+    public synchronized Answer request(String formBody) {
         Map<String, String> form = new HashMap<>();
         for (String pair : formBody.split("&")) {
             int eq = pair.indexOf('=');
@@ -70,12 +70,9 @@ final class SimTokens {
                 .toString());
     }
 
-    /** Whether an Authorization header carries a live token. */
-    synchronized boolean valid(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        Instant expiry = tokens.get(authorization.substring(7).strip());
+    /** Whether a bearer token is live. */
+    public synchronized boolean valid(String token) {
+        Instant expiry = tokens.get(token);
         return expiry != null && Instant.now().isBefore(expiry);
     }
 }

@@ -1,6 +1,4 @@
-package no.postmottak.archive.websak.internal.sim;
-
-import java.io.IOException;
+package no.postmottak.archive.simulator.internal;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,11 +11,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.postmottak.archive.simulator.AcosMottakSimulator;
 import no.postmottak.arkivmelding.ArkivmeldingVersion;
 
 /**
- * Runs the Acos Mottak simulator inside Karaf for demos, when configured. Needs {@code com.sun.net.httpserver}
- * exported by the framework ({@code org.osgi.framework.system.packages.extra}).
+ * Runs the Acos Mottak simulator inside Karaf for demos, when configured. The PID keeps its old name: demo
+ * configurations and itests use it.
  */
 @Component(service = {}, configurationPid = AcosMottakSimulatorComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -27,22 +26,23 @@ public final class AcosMottakSimulatorComponent {
     static final String PID = "no.postmottak.archive.acosmottak.simulator";
     private static final Logger LOG = LoggerFactory.getLogger(AcosMottakSimulatorComponent.class);
 
-    @ObjectClassDefinition(name = "Postmottak demo: Acos Mottak WebApi simulator")
+    @ObjectClassDefinition(name = "Postmottak demo: simulator av Acos Mottak WebApi",
+            description = "En falsk Acos Mottak for tester og demo. Skal aldri slås på i produksjon.")
     public @interface Config {
-        @AttributeDefinition(name = "Port", description = "Loopback port; 0 picks a free one.")
+        @AttributeDefinition(name = "Port", description = "Port på 127.0.0.1; 0 velger en ledig.")
         int port() default 9005;
 
-        @AttributeDefinition(name = "Tenant API key", type = AttributeType.PASSWORD)
+        @AttributeDefinition(name = "API-nøkkel (tenant)", type = AttributeType.PASSWORD)
         String _tenant();
 
-        @AttributeDefinition(name = "Arkivmelding schema", description = "eformidling or v1")
+        @AttributeDefinition(name = "Arkivmelding-skjema", description = "eformidling eller v1")
         String schema_version() default "eformidling";
     }
 
     private final AcosMottakSimulator simulator;
 
     @Activate
-    public AcosMottakSimulatorComponent(Config config) throws IOException {
+    public AcosMottakSimulatorComponent(Config config) {
         simulator = AcosMottakSimulator.start(config.port(), config._tenant(),
                 ArkivmeldingVersion.parse(config.schema_version()));
         LOG.info("Acos Mottak simulator listening on {}", simulator.baseUri());
