@@ -1,4 +1,4 @@
-package no.postmottak.svarinn.simulator;
+package no.postmottak.simulator.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import no.postmottak.svarinn.simulator.internal.PdfWriter;
 
 class PdfWriterTest {
     static final String TITLE = "Vedtak om byggetillatelse – gnr 12 bnr 345";

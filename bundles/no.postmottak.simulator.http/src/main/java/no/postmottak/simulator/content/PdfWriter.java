@@ -1,4 +1,4 @@
-package no.postmottak.svarinn.simulator.internal;
+package no.postmottak.simulator.content;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
