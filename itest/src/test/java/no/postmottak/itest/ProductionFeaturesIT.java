@@ -26,7 +26,8 @@ class ProductionFeaturesIT {
     @Test
     void onlyTheSimulatorsFeatureInstallsSimulators() throws Exception {
         Map<String, Element> features = features();
-        assertThat(features).containsKeys("postmottak", "postmottak-archive-websak", SIMULATORS);
+        assertThat(features).containsKeys("postmottak", "postmottak-archive-websak", "postmottak-eformidling",
+                SIMULATORS);
         for (String name : features.keySet()) {
             if (!name.equals(SIMULATORS)) {
                 assertThat(bundles(name, features, new LinkedHashSet<>())).as(name)
@@ -36,6 +37,7 @@ class ProductionFeaturesIT {
         assertThat(bundles(SIMULATORS, features, new LinkedHashSet<>()))
                 .anyMatch(b -> b.contains("/no.postmottak.simulator.http/"))
                 .anyMatch(b -> b.contains("/no.postmottak.svarinn.simulator/"))
+                .anyMatch(b -> b.contains("/no.postmottak.eformidling.simulator/"))
                 .anyMatch(b -> b.contains("/no.postmottak.archive.simulator/"));
     }
 
