@@ -20,9 +20,7 @@ trap 'rm -rf "$work"' EXIT
 
 if [ ! -f "$jar" ]; then
   echo "== building benchmarks.jar"
-  mvn -q -f "$repo/bundles/no.postmottak.api/pom.xml" install -DskipTests
-  mvn -q -f "$repo/bundles/no.postmottak.inbox/pom.xml" install -DskipTests
-  (cd "$repo" && mvn -q package -pl benchmarks)
+  (cd "$repo" && mvn -q -B package -pl benchmarks -am -DskipTests)
 fi
 
 run() { # label, java args...: keeps the RESULT lines, shows progress

@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
 # Key store decryption benchmark, all on this machine in one run (shared machines are noisy: compare ratios):
 #   1. builds a SvarUt-form payload (BC stream generator, 1000-byte chunks, RSA-OAEP SHA-256, AES-256-CBC) once,
-#   2. ../shared/perf/primitive_limit.sh on its plaintext (openssl enc -d | openssl dgst -sha256),
-#   3. ../shared/perf/openssl_baseline.sh (openssl cms -decrypt | sha256sum),
+#   2. primitive-limit.sh on its plaintext (openssl enc -d | openssl dgst -sha256),
+#   3. openssl-cms-baseline.sh (openssl cms -decrypt | sha256sum),
 #   4. our JMH benchmark (decrypt + SHA-256, streaming from the file) with -Xmx64m,
 # and prints our MB/s, the ratios to both routes and the peak heap used.
 # Usage: benchmarks/keystore-bench.sh [SIZE_MB]   (default 1024; env BENCH_DIR for the work folder)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-perf=$(cd "$repo/../shared/perf" && pwd)
 size=${1:-1024}
 work=${BENCH_DIR:-${TMPDIR:-/tmp}/postmottak-keystore-bench}
 jar=$here/target/benchmarks.jar
@@ -17,20 +16,18 @@ mkdir -p "$work"
 
 if [ ! -f "$jar" ]; then
   echo "== building benchmarks.jar"
-  mvn -q -f "$repo/bundles/no.postmottak.api/pom.xml" install -DskipTests
-  mvn -q -f "$repo/bundles/no.postmottak.keystore/pom.xml" install -DskipTests
-  mvn -q -f "$here/pom.xml" package
+  (cd "$repo" && mvn -q -B package -pl benchmarks -am -DskipTests)
 fi
 
 echo "== payload (${size} MiB) in $work/ours"
 java -cp "$jar" no.postmottak.benchmarks.SvarUtPayload "$work/ours" "$size"
 
 echo "== primitive limit"
-primitive_out=$(bash "$perf/primitive_limit.sh" "$work/ours/plain.bin")
+primitive_out=$(bash "$here/primitive-limit.sh" "$work/ours/plain.bin")
 echo "$primitive_out"
 
 echo "== openssl cms route"
-openssl_out=$(bash "$perf/openssl_baseline.sh" "$size" "$work/openssl")
+openssl_out=$(bash "$here/openssl-cms-baseline.sh" "$size" "$work/openssl")
 echo "$openssl_out"
 
 echo "== our benchmark (-Xmx64m)"
@@ -45,8 +42,8 @@ result = json.load(open(f"{work}/jmh.json"))[0]["primaryMetric"]
 plain = size * 1024 * 1024
 ours = plain / 1e6 / (result["score"] / 1000)
 best = plain / 1e6 / (min(v for run in result["rawData"] for v in run) / 1000)
-primitive = float(re.search(r"primitive decrypt\+sha256: (\d+) MB/s", primitive_out).group(1))
-openssl = float(re.search(r"= (\d+) MB/s", openssl_out).group(1))
+primitive = float(re.search(r"decrypt_sha256_mbps=(\d+)", primitive_out).group(1))
+openssl = float(re.search(r"openssl-cms .*mbps=(\d+)", openssl_out).group(1))
 peak = int(open(f"{work}/ours/peak-heap.txt").read())
 print(f"\nours: {ours:.0f} MB/s (mean of {len(result['rawData'][0])} runs, best {best:.0f} MB/s), heap -Xmx64m")
 print(f"ratio to primitive limit ({primitive:.0f} MB/s): {ours / primitive:.2f}x (target >= 0.6x)")

@@ -5,13 +5,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 
-# Karaf 4.4 runs on Java 17 only (it fails on 24+): prefer a JDK 17 when the default java is another.
-if ! java -version 2>&1 | grep -q 'version "17'; then
-  for jdk in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-17-jdk-amd64 /usr/lib/jvm/java-17*; do
-    [ -x "$jdk/bin/java" ] && export JAVA_HOME=$jdk && export PATH=$jdk/bin:$PATH && break
-  done
-fi
-export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+# Karaf 4.4 runs on Java 17 (it fails on 24+): JAVA_HOME and java become a JDK 17, or the script stops.
+. "$repo/scripts/use-jdk17.sh"
 
 if [ "${POSTMOTTAK_SKIP_BUILD:-}" != "1" ]; then
   echo "Building Postmottak (tests skipped; run them with: mvn verify) ..."

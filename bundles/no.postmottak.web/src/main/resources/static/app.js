@@ -9,7 +9,7 @@ const STATES = {
 const CHANNELS = { SVARINN: 'SvarUt', EFORMIDLING: 'eFormidling' };
 const ACTIONS = {
   received: 'Mottatt', archive: 'Arkivering startet', archived: 'Arkivert', 'archive-failed': 'Arkivering feilet',
-  delete: 'Slettet', forward: 'Videresendt', purge: 'Innhold fjernet'
+  delete: 'Slettet', forward: 'Videresendt', purge: 'Innhold fjernet', view: 'Vist', download: 'Lastet ned'
 };
 let me = null;
 
@@ -127,6 +127,7 @@ async function loadPage(append) {
 }
 
 function inboxRow(item) {
+  if (item.masked) return maskedRow(item);
   const box = el('input', { type: 'checkbox', 'aria-label': 'Velg ' + item.title });
   box.addEventListener('change', () => {
     if (box.checked) inbox.selected.add(item.id); else inbox.selected.delete(item.id);
@@ -135,16 +136,28 @@ function inboxRow(item) {
   const link = el('a', { href: 'item.html?id=' + encodeURIComponent(item.id) }, item.title || '(uten tittel)');
   return el('tr', { class: item.untouched ? 'untouched' : null, 'data-id': item.id },
     el('td', {}, box), el('td', { class: 'nowrap' }, when(item.receivedAt)), el('td', {}, item.sender.name),
-    el('td', {}, link), el('td', {}, CHANNELS[item.channel] || item.channel),
+    el('td', {}, link, item.confidential ? ' ' : null, item.confidential ? confidentialBadge(item) : null), el('td', {}, CHANNELS[item.channel] || item.channel),
     el('td', { class: 'num' }, String(item.documentCount)), el('td', {}, stateBadge(item)),
     el('td', { class: 'nowrap' }, item.orgnr, item.orgConfigured ? null : el('span', { class: 'badge warn', title: 'Organisasjonen er ikke konfigurert' }, '!')));
+}
+
+// A confidential item the user may not read: that it exists, when and how it came; nothing to open or select.
+function maskedRow(item) {
+  return el('tr', { class: 'masked' + (item.untouched ? ' untouched' : ''), 'data-id': item.id },
+    el('td', {}), el('td', { class: 'nowrap' }, when(item.receivedAt)), el('td', {}, '–'),
+    el('td', {}, confidentialBadge(item)), el('td', {}, CHANNELS[item.channel] || item.channel),
+    el('td', { class: 'num' }, '–'), el('td', {}, stateBadge(item)), el('td', { class: 'nowrap' }, item.orgnr));
+}
+
+function confidentialBadge(item) {
+  return el('span', { class: 'badge confidential', title: 'Taushetsbelagt post: bare brukere med rollen postmottak-taushet-' + item.orgnr + ' kan åpne den' }, 'Taushetsbelagt');
 }
 
 function updateSelection() {
   $('selected-count').textContent = inbox.selected.size + ' valgt';
   $('bulk-archive').disabled = inbox.selected.size === 0;
   $('bulk-delete').disabled = inbox.selected.size === 0;
-  $('select-all').checked = inbox.selected.size > 0 && inbox.selected.size === $('rows').children.length;
+  $('select-all').checked = inbox.selected.size > 0 && inbox.selected.size === $('rows').querySelectorAll('input[type=checkbox]').length;
 }
 
 async function bulk(action) {
@@ -232,6 +245,7 @@ function renderItem(item) {
   const dl = $('meta');
   dl.replaceChildren();
   dt(dl, 'Status', stateBadge(item));
+  if (item.confidential) dt(dl, 'Taushetsbelagt', 'Ja: hver visning logges, og den kan ikke videresendes på e-post');
   dt(dl, 'Avsender', partyText(item.sender));
   dt(dl, 'Deres referanse', item.senderReference);
   dt(dl, 'Ekstern referanse', item.eksternRef);
@@ -243,6 +257,8 @@ function renderItem(item) {
   dt(dl, 'Svar på forsendelse', item.replyTo);
   dt(dl, 'Sikkerhetsnivå', item.securityLevel);
   dt(dl, 'Forsendelsestype', item.forsendelseType);
+  dt(dl, 'Avsendersystem', item.sendingSystem);
+  dt(dl, 'Svar på journalpost', item.replyToJournalpost);
   if (item.links.length) dt(dl, 'Lenker', el('span', {}, ...item.links.flatMap((l, i) => i ? [el('br'), safeLink(l)] : [safeLink(l)])));
 
   const receipt = $('receipt');

@@ -25,9 +25,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import no.postmottak.keystore.internal.CmsDecryptor;
-import no.postmottak.keystore.internal.DecryptingInputStream;
-import no.postmottak.keystore.internal.KeyRing;
+import no.postmottak.api.keystore.KeyStoreService;
+import no.postmottak.keystore.testing.TestKeyStores;
 
 /**
  * Key store decryption + SHA-256 of the plaintext, streaming from a file, as the SvarInn receiver does it. One
@@ -49,7 +48,7 @@ public class DecryptBenchmark {
     public int sizeMb;
 
     private Path folder;
-    private CmsDecryptor decryptor;
+    private KeyStoreService keyStore;
     private String expectedSha256;
     private final byte[] buffer = new byte[64 * 1024];
 
@@ -59,9 +58,7 @@ public class DecryptBenchmark {
                 : Path.of(dir);
         SvarUtPayload.create(folder, (long) sizeMb << 20);
         expectedSha256 = Files.readString(folder.resolve("plain.sha256")).trim();
-        KeyRing ring = new KeyRing();
-        ring.add(SvarUtPayload.key(folder));
-        decryptor = new CmsDecryptor(ring);
+        keyStore = SvarUtPayload.keyStore(folder);
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
@@ -71,8 +68,8 @@ public class DecryptBenchmark {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         String provider;
         try (InputStream in = Files.newInputStream(folder.resolve("payload.cms"));
-             DecryptingInputStream plain = decryptor.decrypt(in)) {
-            provider = plain.providerName();
+             InputStream plain = keyStore.decrypt(in)) {
+            provider = TestKeyStores.contentCipherProvider(plain);
             for (int n; (n = plain.read(buffer)) > 0; ) {
                 sha.update(buffer, 0, n);
             }

@@ -1,7 +1,6 @@
 package no.postmottak.benchmarks;
 
 import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.MGF1ParameterSpec;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,9 +23,8 @@ import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 
-import no.postmottak.keystore.internal.KeyEntry;
-import no.postmottak.keystore.internal.KeySource;
-import no.postmottak.keystore.internal.SelfSignedKeyGenerator;
+import no.postmottak.api.keystore.KeyStoreService;
+import no.postmottak.keystore.testing.TestKeyStores;
 
 /**
  * A benchmark payload in a folder: {@code key.p12} (+ {@code cert.pem}), {@code plain.bin} (random),
@@ -61,9 +58,8 @@ public final class SvarUtPayload {
         for (String f : List.of("key.p12", "cert.pem", "plain.bin", "plain.sha256", "payload.cms")) {
             Files.deleteIfExists(dir.resolve(f));
         }
-        X509Certificate cert = new SelfSignedKeyGenerator().generate(new SelfSignedKeyGenerator.Request(
-                "CN=Postmottak benchmark", Duration.ofDays(30), 2048, "bench", PASSWORD, dir.resolve("key.p12"),
-                dir.resolve("cert.pem"), null));
+        X509Certificate cert = TestKeyStores.generateKey("CN=Postmottak benchmark", dir.resolve("key.p12"), PASSWORD,
+                "bench", dir.resolve("cert.pem"));
         writeRandom(plain, bytes);
         CMSEnvelopedDataStreamGenerator generator = new CMSEnvelopedDataStreamGenerator();
         generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(cert,
@@ -98,14 +94,9 @@ public final class SvarUtPayload {
         Files.writeString(file.resolveSibling("plain.sha256"), HexFormat.of().formatHex(sha.digest()));
     }
 
-    /** The benchmark key, loaded through the same path as a configured key. */
-    static KeyEntry key(Path dir) throws IOException {
-        KeyEntry entry = KeyEntry.load(KeySource.keystore("benchmark", "", List.of(), dir.resolve("key.p12"),
-                PASSWORD, null));
-        if (entry.problem() != null) {
-            throw new IOException(entry.problem());
-        }
-        return entry;
+    /** Our key store holding the benchmark key, loaded through the same path as a configured key. */
+    static KeyStoreService keyStore(Path dir) {
+        return TestKeyStores.store("").withKeystore(dir.resolve("key.p12"), PASSWORD, null);
     }
 
     static X509Certificate certificate(Path dir) throws Exception {

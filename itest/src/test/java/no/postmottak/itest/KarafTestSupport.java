@@ -54,8 +54,7 @@ public abstract class KarafTestSupport {
                 System.getProperty("user.home") + "/.m2/repository");
         String reactorRepo = new File(System.getProperty("postmottak.reactorRepo", "target/reactor-repo"))
                 .getAbsoluteFile().toURI().toString();
-        String fixtures = new File(System.getProperty("postmottak.fixtures", "../../shared/fixtures"))
-                .getAbsolutePath();
+        String fixtures = new File(System.getProperty("postmottak.fixtures", "target/fixtures")).getAbsolutePath();
         boolean offline = Boolean.getBoolean("postmottak.offline");
         String mvnCfg = "etc/org.ops4j.pax.url.mvn.cfg";
         return composite(
@@ -130,7 +129,7 @@ public abstract class KarafTestSupport {
         return "http://localhost:" + System.getProperty("postmottak.httpPort");
     }
 
-    /** A fixture file, as the Karaf process sees it. */
+    /** A fixture file (postmottak-test-fixtures, unpacked into {@code target/fixtures}), as the Karaf process sees it. */
     protected static Path fixture(String relative) {
         return Path.of(System.getProperty("postmottak.fixtures"), relative);
     }

@@ -43,6 +43,7 @@ import no.postmottak.svarinn.simulator.Dokument;
 import no.postmottak.svarinn.simulator.ForsendelseSpec;
 import no.postmottak.svarinn.simulator.ForsendelseStatus;
 import no.postmottak.svarinn.simulator.Mottakersystem;
+import no.postmottak.svarinn.simulator.ServerKnobs.Operation;
 import no.postmottak.svarinn.simulator.SvarInnSimulator;
 
 /**
@@ -151,6 +152,44 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         configAdmin.getFactoryConfiguration("no.postmottak.svarinn.account", "fagsystem", "?").delete();
 
         reconfiguredLiveWhileMailKeepsComing(sim);
+        movedFromV1ToV2WhileMailFlows(sim);
+    }
+
+    /**
+     * The account moves from SvarInn V1 to V2 by changing only {@code api.version}, while mail keeps coming and some
+     * of it is stored but not yet acknowledged: nothing is lost, nothing is stored twice.
+     */
+    private void movedFromV1ToV2WhileMailFlows(SvarInnSimulator sim) throws Exception {
+        Map<String, Object> account = new java.util.HashMap<>(Map.of("api.version", "v1",
+                "base.url", sim.baseUri().toString(), "username", USER, ".password", "hemmelig",
+                "orgnrs", new String[] {FJORDVIK, SOLBERG}, "poll.interval.seconds", "1"));
+        putFactoryConfiguration("no.postmottak.svarinn.account", "arkiv", account);
+        int before = items().size();
+        List<String> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sent.add(send(sim, i % 2 == 0 ? FJORDVIK : SOLBERG, "Før byttet " + i));
+        }
+        await().atMost(TIMEOUT).until(() -> items().size() >= before + 3);
+        sim.knobs().failNext(Operation.KVITTER_MOTTAK, 503, 2); // stored here, still waiting in SvarUt
+        for (int i = 0; i < 6; i++) {
+            sent.add(send(sim, i % 2 == 0 ? FJORDVIK : SOLBERG, "Under byttet " + i));
+        }
+        account.put("api.version", "v2");
+        putFactoryConfiguration("no.postmottak.svarinn.account", "arkiv", account);
+        // The V1 poller is stopped before the V2 account starts: from now on only V2 fetches.
+        await().atMost(TIMEOUT).until(() -> executeCommand("postmottak:svarinn-status"),
+                out -> out.contains("arkiv") && out.contains("v2"));
+        for (int i = 0; i < 6; i++) {
+            sent.add(send(sim, i % 2 == 0 ? FJORDVIK : SOLBERG, "Etter byttet " + i));
+        }
+
+        await().atMost(TIMEOUT).until(() -> sent.stream()
+                .allMatch(id -> sim.forsendelse(id).orElseThrow().status() == ForsendelseStatus.LEST));
+        List<InboxItem> all = items();
+        assertEquals("each stored once", before + 18, all.size());
+        assertEquals("each stored once", all.size(), all.stream().map(i -> i.metadata().channelId()).distinct().count());
+        assertTrue("the last ones came over V2", all.stream().filter(i -> i.metadata().title().startsWith("Etter byttet"))
+                .allMatch(i -> "v2".equals(i.metadata().channelAttributes().get("svarinn.api"))));
     }
 
     /** Password changed (wrong, then right), account removed and re-added while mail arrives: nothing lost or doubled. */

@@ -3,7 +3,7 @@ package no.postmottak.benchmarks.inbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import no.postmottak.inbox.internal.JdbcInbox;
+import no.postmottak.api.inbox.Inbox;
 
 /**
  * Accept throughput: items of three 100 KB documents, one after another (as one SvarInn poller does), each a
@@ -20,7 +20,7 @@ public final class AcceptThroughput {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Path dir = Files.createTempDirectory("inbox-accept-" + kind);
         try (BenchDatabases db = new BenchDatabases(kind, dir)) {
-            JdbcInbox inbox = Bench.inbox(db);
+            Inbox inbox = Bench.inbox(db);
             run(inbox, "warmup", 50, 1);
             long t0 = System.nanoTime();
             run(inbox, "run", items, threads);
@@ -39,7 +39,7 @@ public final class AcceptThroughput {
         }
     }
 
-    private static void run(JdbcInbox inbox, String prefix, int items, int threads) throws Exception {
+    private static void run(Inbox inbox, String prefix, int items, int threads) throws Exception {
         Thread[] workers = new Thread[threads];
         Exception[] failure = new Exception[1];
         for (int t = 0; t < threads; t++) {

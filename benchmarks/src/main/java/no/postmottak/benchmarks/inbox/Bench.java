@@ -1,12 +1,10 @@
 package no.postmottak.benchmarks.inbox;
 
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
 import no.postmottak.api.Channel;
@@ -17,8 +15,8 @@ import no.postmottak.api.Link;
 import no.postmottak.api.Party;
 import no.postmottak.api.inbox.IncomingDocument;
 import no.postmottak.api.inbox.IncomingDocuments;
-import no.postmottak.inbox.internal.ArchiveProviders;
-import no.postmottak.inbox.internal.JdbcInbox;
+import no.postmottak.api.inbox.Inbox;
+import no.postmottak.inbox.testing.TestInboxes;
 
 /** What the inbox benchmarks share: items, generated content, percentiles, heap peaks, result lines. */
 final class Bench {
@@ -30,8 +28,8 @@ final class Bench {
     private Bench() {
     }
 
-    static JdbcInbox inbox(BenchDatabases db) throws Exception {
-        return new JdbcInbox(db.dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
+    static Inbox inbox(BenchDatabases db) throws Exception {
+        return TestInboxes.create(db.dataSource);
     }
 
     static IncomingItem item(String channelId, String orgnr, String title) {

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.StoredDocument;
-import no.postmottak.inbox.internal.JdbcInbox;
 
 /**
  * One large document through accept, then read back once: time and peak heap. Run with a small heap
@@ -22,7 +22,7 @@ public final class LargeDocument {
         long size = (args.length > 1 ? Long.parseLong(args[1]) : 1024) << 20;
         Path dir = Files.createTempDirectory("inbox-large-" + kind);
         try (BenchDatabases db = new BenchDatabases(kind, dir)) {
-            JdbcInbox inbox = Bench.inbox(db);
+            Inbox inbox = Bench.inbox(db);
             inbox.accept(Bench.item("warmup", Bench.ORG_A, "Oppvarming"), Bench.documents(1, 1_000_000));
             Bench.startHeapSampling();
             long t0 = System.nanoTime();

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import no.postmottak.api.ItemState;
+import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxQuery;
-import no.postmottak.inbox.internal.JdbcInbox;
 
 /**
  * Inbox page latency at 100,000 items of one organisation (plus 20,000 in each of two more, for a clerk of three
@@ -32,7 +32,7 @@ public final class PagingLatency {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         Path dir = Files.createTempDirectory("inbox-paging-" + kind);
         try (BenchDatabases db = new BenchDatabases(kind, dir)) {
-            JdbcInbox inbox = Bench.inbox(db);
+            Inbox inbox = Bench.inbox(db);
             long t0 = System.nanoTime();
             Instant newest = Instant.EPOCH;
             for (String[] org : new String[][] {{Bench.ORG_A, "" + items}, {Bench.ORG_B, "" + items / 5},
@@ -109,7 +109,7 @@ public final class PagingLatency {
         }
     }
 
-    private static void measure(String kind, JdbcInbox inbox, int runs, String label, InboxQuery query)
+    private static void measure(String kind, Inbox inbox, int runs, String label, InboxQuery query)
             throws Exception {
         List<Long> nanos = new ArrayList<>();
         int size = 0;

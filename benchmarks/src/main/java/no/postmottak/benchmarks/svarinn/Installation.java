@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,19 +23,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.keystore.KeyInfo;
 import no.postmottak.api.keystore.KeyStoreService;
-import no.postmottak.inbox.internal.ArchiveProviders;
-import no.postmottak.inbox.internal.JdbcInbox;
-import no.postmottak.keystore.internal.CmsDecryptor;
-import no.postmottak.keystore.internal.KeyEntry;
-import no.postmottak.keystore.internal.KeyRing;
-import no.postmottak.keystore.internal.KeySource;
-import no.postmottak.keystore.internal.SelfSignedKeyGenerator;
-import no.postmottak.svarinn.internal.AccountPoller;
-import no.postmottak.svarinn.internal.FailurePolicy;
-import no.postmottak.svarinn.internal.ForsendelseMapper;
-import no.postmottak.svarinn.internal.ForsendelseReceiver;
-import no.postmottak.svarinn.internal.PayloadReader;
-import no.postmottak.svarinn.internal.SvarInnClient;
+import no.postmottak.inbox.testing.TestInboxes;
+import no.postmottak.keystore.testing.TestKeyStores;
+import no.postmottak.svarinn.testing.SvarInnReceivers;
 
 /**
  * A receiving installation as plain Java (as in production minus OSGi): generated key in a PKCS#12, key store,
@@ -55,31 +42,28 @@ final class Installation implements AutoCloseable {
 
     final X509Certificate certificate;
     private final KeyStoreService keyStore;
-    private final JdbcInbox inbox;
+    private final Inbox inbox;
     private final EmbeddedPostgres postgres;
     private final Connection keepOpen;
 
     Installation(Path dir, String db) throws Exception {
         Path p12 = dir.resolve("mottak.p12");
         char[] password = "benchpassord".toCharArray();
-        certificate = new SelfSignedKeyGenerator().generate(new SelfSignedKeyGenerator.Request(
-                "CN=Postmottak bench, O=Fjordvik kommune", Duration.ofDays(30), 2048, "mottak", password, p12,
-                dir.resolve("mottak.pem"), null));
-        KeyRing keys = new KeyRing();
-        keys.add(KeyEntry.load(KeySource.keystore("bench", "arkiv", List.of(), p12, password, "mottak")));
-        CmsDecryptor decryptor = new CmsDecryptor(keys);
+        certificate = TestKeyStores.generateKey("CN=Postmottak bench, O=Fjordvik kommune", p12, password, "mottak",
+                dir.resolve("mottak.pem"));
+        KeyStoreService keys = TestKeyStores.store("arkiv").withKeystore(p12, password, "mottak");
         keyStore = new KeyStoreService() {
             @Override
             public InputStream decrypt(InputStream cms) throws IOException {
                 long t = System.nanoTime();
-                InputStream plain = decryptor.decrypt(cms);
+                InputStream plain = keys.decrypt(cms);
                 decryptSetup.addAndGet(System.nanoTime() - t);
                 return new Timed(plain, downloadDecrypt);
             }
 
             @Override
             public List<KeyInfo> keys() {
-                return keys.infos();
+                return keys.keys();
             }
         };
         DataSource dataSource;
@@ -107,20 +91,13 @@ final class Installation implements AutoCloseable {
         } else {
             throw new IllegalArgumentException("database h2 or pg, was " + db);
         }
-        inbox = new JdbcInbox(dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
+        inbox = TestInboxes.create(dataSource);
     }
 
-    AccountPoller poller(URI baseUri, String user, String password, Set<String> orgnrs) {
-        SvarInnClient client = client(baseUri, user, password);
-        ForsendelseReceiver receiver = new ForsendelseReceiver("arkiv", client, keyStore, timed(inbox),
-                new ForsendelseMapper("arkiv", orgnrs), PayloadReader.Limits.DEFAULT, true, FailurePolicy.DEFAULT,
-                Set.of());
-        return new AccountPoller("arkiv", "svarinn:bench", "node-1", client, receiver, inbox.leases(),
-                Duration.ofMinutes(15), Clock.systemUTC());
-    }
-
-    SvarInnClient client(URI baseUri, String user, String password) {
-        return new SvarInnClient(baseUri, user, password, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    /** @param version the SvarInn API version, v1 or v2 */
+    SvarInnReceivers.Account account(String version, URI baseUri, String user, String password, Set<String> orgnrs) {
+        return SvarInnReceivers.account("arkiv", version, baseUri, user, password, orgnrs, keyStore, timed(inbox),
+                TestInboxes.leases(inbox));
     }
 
     /** The inbox with accept and isStored timed. */

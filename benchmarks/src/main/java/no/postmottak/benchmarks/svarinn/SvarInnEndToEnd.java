@@ -25,7 +25,7 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 
-import no.postmottak.svarinn.internal.AccountPoller;
+import no.postmottak.svarinn.testing.SvarInnReceivers;
 
 /**
  * End to end through the SvarInn transport: the simulator (its own JVM, see {@link SimulatorHost}) serves the
@@ -34,7 +34,8 @@ import no.postmottak.svarinn.internal.AccountPoller;
  * forsendelse is LEST. Prints one {@code result ...} line with MB/s, items/s, the phase split and the peak heap.
  *
  * <p>Usage: {@code SvarInnEndToEnd h2|pg big SIZE_MIB} or {@code SvarInnEndToEnd h2|pg many COUNT DOCS DOC_KIB};
- * env BENCH_DIR is the work folder (default a temp folder). The simulator JVM gets -Xmx512m.
+ * env BENCH_DIR is the work folder (default a temp folder), env SVARINN_API the API version (v2, the default, or
+ * v1). The simulator JVM gets -Xmx512m.
  */
 public final class SvarInnEndToEnd {
 
@@ -65,28 +66,29 @@ public final class SvarInnEndToEnd {
             long items = Long.parseLong(expect(simOut, "state", sim, dir)[1]);
 
             resetPeaks();
-            AccountPoller poller = installation.poller(baseUri, SimulatorHost.USER, SimulatorHost.PASSWORD,
-                    Set.copyOf(SimulatorHost.ORGNRS));
+            String version = System.getenv().getOrDefault("SVARINN_API", "v2");
+            SvarInnReceivers.Account account = installation.account(version, baseUri, SimulatorHost.USER,
+                    SimulatorHost.PASSWORD, Set.copyOf(SimulatorHost.ORGNRS));
             long start = System.nanoTime();
-            poller.start();
-            // The poller runs on its own thread; the last item is done when it is counted.
-            while (poller.status().received() + poller.status().failed() < items) {
+            account.start();
+            // The account polls on its own thread; the last item is done when it is counted.
+            while (account.received() + account.failed() < items) {
                 TimeUnit.MILLISECONDS.sleep(items > 1 ? 5 : 50);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long peakHeap = peakHeap();
-            poller.stop(java.time.Duration.ofSeconds(10));
+            account.stop(java.time.Duration.ofSeconds(10));
 
             simIn.println("state");
             String[] state = expect(simOut, "state", sim, dir);
             long lest = Long.parseLong(state[2]);
-            if (lest != items || poller.status().failed() > 0) {
+            if (lest != items || account.failed() > 0) {
                 throw new IllegalStateException("only " + lest + " of " + items + " acknowledged; "
-                        + poller.status().failedItems());
+                        + account.failures());
             }
             double mbps = bytes / 1e6 / seconds;
-            System.out.printf("result db=%s items=%d documents=%d MB=%.0f seconds=%.2f MB/s=%.1f items/s=%.1f"
-                            + " peakHeapMB=%.1f (largest heap in use before a GC) liveAfterGcMB=%.1f maxHeapMB=%d%n", db, items,
+            System.out.printf("result api=%s db=%s items=%d documents=%d MB=%.0f seconds=%.2f MB/s=%.1f items/s=%.1f"
+                            + " peakHeapMB=%.1f (largest heap in use before a GC) liveAfterGcMB=%.1f maxHeapMB=%d%n", version, db, items,
                     documents, bytes / 1e6, seconds, mbps, items / seconds, peakHeap / 1e6, LIVE.get() / 1e6, Runtime.getRuntime().maxMemory() / 1024 / 1024);
             double accept = installation.accept.get() / 1e9;
             double read = installation.downloadDecrypt.get() / 1e9;

@@ -24,12 +24,15 @@ import java.util.Objects;
  * @param importSuggestion   the sender's filing suggestion for us, may be null
  * @param links              links the sender included, never null
  * @param channelAttributes  further channel-specific values worth keeping (never secrets), never null
+ * @param confidential       the sender marked it as subject to a duty of confidentiality (taushetsbelagt): only
+ *                           users entitled to confidential mail of the recipient organisation may see its content
+ * @since 1.3 {@code confidential}
  */
 public record IncomingItem(Channel channel, String channelId, String recipientOrgnr, Party sender, Party recipient,
                            String title, Instant sentAt, Integer securityLevel, String forsendelseType,
                            String eksternRef, String replyToChannelId, SenderMetadata senderMetadata,
                            ImportSuggestion importSuggestion, List<Link> links,
-                           Map<String, String> channelAttributes) {
+                           Map<String, String> channelAttributes, boolean confidential) {
 
     public IncomingItem {
         Objects.requireNonNull(channel, "channel");
@@ -43,5 +46,14 @@ public record IncomingItem(Channel channel, String channelId, String recipientOr
         title = title == null ? "" : title;
         links = links == null ? List.of() : List.copyOf(links);
         channelAttributes = channelAttributes == null ? Map.of() : Map.copyOf(channelAttributes);
+    }
+
+    /** An item that is not confidential (the constructor of 1.2, kept for channels that know no such marking). */
+    public IncomingItem(Channel channel, String channelId, String recipientOrgnr, Party sender, Party recipient,
+                        String title, Instant sentAt, Integer securityLevel, String forsendelseType,
+                        String eksternRef, String replyToChannelId, SenderMetadata senderMetadata,
+                        ImportSuggestion importSuggestion, List<Link> links, Map<String, String> channelAttributes) {
+        this(channel, channelId, recipientOrgnr, sender, recipient, title, sentAt, securityLevel, forsendelseType,
+                eksternRef, replyToChannelId, senderMetadata, importSuggestion, links, channelAttributes, false);
     }
 }

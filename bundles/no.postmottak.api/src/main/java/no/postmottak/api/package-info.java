@@ -4,9 +4,12 @@
  * beyond validation.
  * <p>
  * 1.2.0: {@link no.postmottak.api.ArchiveReceipt}, which the inbox and the archive SPI both refer to.
+ * <p>
+ * 1.3.0: {@link no.postmottak.api.IncomingItem#confidential()} (taushetsbelagt post, any channel) and
+ * {@link no.postmottak.api.ImportSuggestion#caseSystemId()}; the earlier constructors stay.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package no.postmottak.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -53,6 +53,14 @@ public interface Inbox {
     /** The audit trail of an item, oldest first. */
     List<AuditEntry> auditTrail(UUID itemId) throws InboxException;
 
+    /**
+     * Writes to the item's audit trail that {@code actor} looked at it without changing it, e.g. {@code view} or
+     * {@code download} of a confidential item. The state stays as it is.
+     *
+     * @since 2.1
+     */
+    void auditAccess(UUID itemId, String actor, String action, String detail) throws InboxException;
+
     /** Opens a document's content for reading; the caller closes it. Fails for purged documents. */
     InputStream openDocument(UUID itemId, int index) throws InboxException;
 
@@ -85,6 +93,9 @@ public interface Inbox {
     /** Deletes the item: the content is purged, metadata and audit trail stay. A reason is required. */
     void delete(UUID itemId, String reason, String actor) throws InboxException;
 
-    /** Sends the documents by e-mail through the organisation's SMTP settings and moves the item to FORWARDED. */
+    /**
+     * Sends the documents by e-mail through the organisation's SMTP settings and moves the item to FORWARDED.
+     * Refused for a confidential item ({@link IncomingItem#confidential()}): e-mail is no place for it.
+     */
     void forward(UUID itemId, ForwardRequest request, String actor) throws InboxException;
 }

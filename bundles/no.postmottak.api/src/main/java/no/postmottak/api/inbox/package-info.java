@@ -6,9 +6,13 @@
  * ({@link no.postmottak.api.inbox.OrganisationView#archiveTarget()}), and the administrator sees every organisation
  * and archive target ({@link no.postmottak.api.inbox.Inbox#organisations()},
  * {@link no.postmottak.api.inbox.Inbox#archiveTargets()}).
+ * <p>
+ * 2.1.0: confidential items: {@link no.postmottak.api.inbox.Inbox#auditAccess} records who looked at one, and
+ * {@link no.postmottak.api.inbox.InboxQuery#confidentialOrgnrs()} keeps the text filter from matching the ones a
+ * user may not read.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package no.postmottak.api.inbox;
 
 import org.osgi.annotation.bundle.Export;

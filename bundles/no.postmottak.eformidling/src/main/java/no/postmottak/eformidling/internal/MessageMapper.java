@@ -21,7 +21,7 @@ import no.postmottak.arkivmelding.IncomingArkivmelding.Registrering;
  * Turns an eFormidling message (its SBD and the arkivmelding in its ASiC-E) into the inbox's {@link IncomingItem}:
  * the recipient from the SBD receiver ({@code 0192:<orgnr>}), the sender from the korrespondansepart Avsender with
  * the SBD sender's organisation number, the title, and the sender's case and journal post numbers as <em>their</em>
- * reference. A message the IP converted from KS SvarUt (DPF) is stored as the SvarInn forsendelse it is (the IP uses
+ * reference; confidential mail is marked so. A message the IP converted from KS SvarUt (DPF) is stored as the SvarInn forsendelse it is (the IP uses
  * the forsendelse id as message id), so that it is stored once whichever system fetched it.
  */
 public final class MessageMapper {
@@ -34,8 +34,6 @@ public final class MessageMapper {
     public static final String DOCUMENT_TYPE = "eformidling.dokumenttype";
     public static final String SERVICE = "eformidling.tjeneste";
     public static final String SENDER_IDENTIFIER = "eformidling.avsender";
-    /** Set when the message is confidential (taushetsbelagt process, or the sender screened the registration). */
-    public static final String CONFIDENTIAL = "eformidling.taushetsbelagt";
     /** What the clerk should know about how the message was read (Norwegian, one per line). */
     public static final String WARNINGS = "eformidling.advarsler";
     /** Set when the message is for an org number this integrasjonspunkt configuration does not list. */
@@ -89,9 +87,6 @@ public final class MessageMapper {
             attributes.put(ORGNR_NOT_LISTED, "true");
         }
         Registrering jp = am == null ? null : am.first().orElse(null);
-        if (sbd.isConfidential() || jp != null && jp.tilgangsrestriksjon() != null) {
-            attributes.put(CONFIDENTIAL, "true");
-        }
         if (!warnings.isEmpty()) {
             put(attributes, WARNINGS, String.join("\n", warnings));
         }
@@ -100,7 +95,15 @@ public final class MessageMapper {
         Instant sentAt = sbd.created() != null ? sbd.created() : am == null ? null : am.tidspunkt();
         return new IncomingItem(channel(serviceIdentifier), sbd.messageId(), orgnr, sender, recipient,
                 title(jp, fallbackTitle), sentAt, sbd.securityLevel(), sbd.dpfForsendelseType(), sbd.senderRef(),
-                sbd.receiverRef(), senderMetadata(jp), null, List.of(), attributes);
+                sbd.receiverRef(), senderMetadata(jp), null, List.of(), attributes, confidential(sbd, jp));
+    }
+
+    /**
+     * Confidential (taushetsbelagt): sent in the confidential process, or screened by the sender under the duty of
+     * confidentiality (tilgangsrestriksjon 13, offentleglova § 13).
+     */
+    static boolean confidential(Sbd sbd, Registrering jp) {
+        return sbd.isConfidential() || jp != null && "13".equals(jp.tilgangsrestriksjon());
     }
 
     private static Party sender(Registrering jp, String sbdOrgnr) {

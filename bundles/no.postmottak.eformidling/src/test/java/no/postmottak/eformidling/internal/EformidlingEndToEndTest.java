@@ -379,8 +379,10 @@ class EformidlingEndToEndTest {
 
         it.poller().poll();
 
-        assertThat(only().metadata().channelAttributes()).containsEntry(MessageMapper.CONFIDENTIAL, "true")
-                .containsEntry(MessageMapper.PROCESS, Message.PROCESS_CONFIDENTIAL);
+        InboxItem item = only();
+        assertThat(item.metadata().confidential()).isTrue();
+        assertThat(item.metadata().channelAttributes()).containsEntry(MessageMapper.PROCESS,
+                Message.PROCESS_CONFIDENTIAL);
     }
 
     @Test

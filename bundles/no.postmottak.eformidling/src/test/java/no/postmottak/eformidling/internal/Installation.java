@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -20,8 +19,8 @@ import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.eformidling.simulator.IntegrasjonspunktSimulator;
 import no.postmottak.eformidling.simulator.SimulatorOptions;
-import no.postmottak.inbox.internal.ArchiveProviders;
-import no.postmottak.inbox.internal.JdbcInbox;
+import no.postmottak.api.inbox.Leases;
+import no.postmottak.inbox.testing.TestInboxes;
 
 /**
  * A receiving installation as plain Java: the inbox on an H2 file database, an integrasjonspunkt simulator over real
@@ -31,7 +30,8 @@ final class Installation implements AutoCloseable {
 
     static final String ORGNR = "910075918";
 
-    final JdbcInbox inbox;
+    final Inbox inbox;
+    final Leases leases;
     final Inbox observed;
     final IntegrasjonspunktSimulator ip;
     final Path dir;
@@ -43,7 +43,8 @@ final class Installation implements AutoCloseable {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath());
         dataSource.setUser("sa");
-        inbox = new JdbcInbox(dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
+        inbox = TestInboxes.create(dataSource);
+        leases = TestInboxes.leases(inbox);
         observed = observe(inbox, committed);
         ip = IntegrasjonspunktSimulator.start(SimulatorOptions.loopback(0));
     }
@@ -68,7 +69,7 @@ final class Installation implements AutoCloseable {
     }
 
     IpPoller poller(Receiving receiving, IpClient client) {
-        return receiving.poller(client, observed, inbox.leases(), "eformidling:test", "node-1",
+        return receiving.poller(client, observed, leases, "eformidling:test", "node-1",
                 Duration.ofMinutes(15), Clock.systemUTC());
     }
 

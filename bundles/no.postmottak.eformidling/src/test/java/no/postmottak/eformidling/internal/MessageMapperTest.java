@@ -55,8 +55,8 @@ class MessageMapperTest {
                 .containsEntry(MessageMapper.PROCESS, Message.PROCESS_PLAN)
                 .containsEntry(MessageMapper.SERVICE, "DPO")
                 .containsEntry(MessageMapper.ACCOUNT, "ip")
-                .doesNotContainKeys(MessageMapper.CONFIDENTIAL, MessageMapper.WARNINGS,
-                        MessageMapper.ORGNR_NOT_LISTED);
+                .doesNotContainKeys(MessageMapper.WARNINGS, MessageMapper.ORGNR_NOT_LISTED);
+        assertThat(item.confidential()).isFalse();
     }
 
     @Test
@@ -79,7 +79,7 @@ class MessageMapperTest {
     void theConfidentialProcessMarksTheItem() throws IOException {
         Message m = AsicReaderTest.letter().process(Message.PROCESS_CONFIDENTIAL).misspeltScope(true).build();
         IncomingItem item = mapper.toIncomingItem(sbd(m), "DPO", arkivmelding(m), "x", List.of());
-        assertThat(item.channelAttributes()).containsEntry(MessageMapper.CONFIDENTIAL, "true");
+        assertThat(item.confidential()).isTrue();
     }
 
     @Test

@@ -16,7 +16,7 @@ import no.postmottak.api.archive.ArchiveProvider;
  * Resolution fails closed: an organisation gets exactly the one provider its configuration names, or none. There is
  * never a fallback to "the best of that kind" — that would put one organisation's mail into another's archive.
  */
-public final class ArchiveProviders {
+final class ArchiveProviders {
 
     /** One registered provider. {@code name} is null for a provider configured without one. */
     record Target(ArchiveProvider provider, String name, String kind, long serviceId) {
@@ -46,7 +46,7 @@ public final class ArchiveProviders {
 
     private final Map<ArchiveProvider, Target> targets = new ConcurrentHashMap<>();
 
-    public void add(ArchiveProvider provider, Map<String, ?> properties) {
+    void add(ArchiveProvider provider, Map<String, ?> properties) {
         String kind = text(properties.get(ArchiveProvider.KIND));
         if (kind == null) {
             return;
@@ -56,7 +56,7 @@ public final class ArchiveProviders {
                 id instanceof Long l ? l : 0L));
     }
 
-    public void remove(ArchiveProvider provider) {
+    void remove(ArchiveProvider provider) {
         targets.remove(provider);
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import no.postmottak.api.CaseNumber;
+import no.postmottak.api.ImportSuggestion;
 import no.postmottak.api.ItemState;
 import no.postmottak.api.archive.ArchiveDocument;
 import no.postmottak.api.archive.ArchiveException;
@@ -117,12 +118,16 @@ final class Archiver {
             return lookUp(provider, orgnr, clerksCase).orElseThrow(() ->
                     new InboxException("Saken " + clerksCase + " finnes ikke i arkivet", false));
         }
-        Optional<CaseNumber> suggested = Optional.ofNullable(item.metadata().importSuggestion())
-                .flatMap(s -> s.caseNumber());
+        ImportSuggestion suggestion = item.metadata().importSuggestion();
+        Optional<CaseNumber> suggested = Optional.ofNullable(suggestion).flatMap(s -> s.caseNumber());
         if (suggested.isPresent()) {
             if (!provider.canLookUpCases()) {
-                notes.add("Avsenders saksforslag " + suggested.get() + " er ikke kontrollert");
-                return new CaseInfo(null, suggested.get(), "");
+                // The sender may name our archive's own case id (SvarInn V2 mappeId.systemId): an archive that
+                // files by id then finds the case without a lookup by number.
+                String caseId = suggestion.caseSystemId();
+                notes.add("Avsenders saksforslag " + suggested.get()
+                        + (caseId == null ? "" : " (arkivets id " + caseId + ")") + " er ikke kontrollert");
+                return new CaseInfo(caseId, suggested.get(), "");
             }
             Optional<CaseInfo> found = lookUp(provider, orgnr, suggested.get());
             if (found.isPresent()) {

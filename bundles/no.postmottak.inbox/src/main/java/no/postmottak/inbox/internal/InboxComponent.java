@@ -194,6 +194,11 @@ public class InboxComponent implements Inbox, Leases {
     }
 
     @Override
+    public void auditAccess(UUID itemId, String actor, String action, String detail) throws InboxException {
+        inbox.auditAccess(itemId, actor, action, detail);
+    }
+
+    @Override
     public InputStream openDocument(UUID itemId, int index) throws InboxException {
         return inbox.openDocument(itemId, index);
     }

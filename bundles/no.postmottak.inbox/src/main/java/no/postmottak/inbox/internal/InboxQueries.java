@@ -93,6 +93,10 @@ final class InboxQueries {
             args.add(Db.micros(q.to()));
         }
         if (q.text() != null) {
+            if (!q.confidentialOrgnrs().contains(orgnr)) {
+                // A confidential item's title and sender are not for this user: they must not make it match.
+                sql.append(" AND confidential = FALSE");
+            }
             for (String word : q.text().toLowerCase(Locale.ROOT).trim().split("\\s+")) {
                 if (!word.isEmpty()) {
                     sql.append(" AND search_text LIKE ? ESCAPE '!'");

@@ -69,7 +69,7 @@ final class ItemRows {
         String sender = AuditLog.truncate(item.sender().name(), 500);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox_item (id, channel, channel_id,"
                 + " recipient_orgnr, title, sender_name, search_text, received_at, state, state_changed_at, version,"
-                + " org_configured, metadata_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " org_configured, metadata_json, confidential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, id);
             ps.setString(2, item.channel().name());
             ps.setString(3, item.channelId());
@@ -83,6 +83,7 @@ final class ItemRows {
             ps.setInt(11, 0);
             ps.setBoolean(12, orgConfigured);
             ps.setString(13, Json.write(item));
+            ps.setBoolean(14, item.confidential());
             ps.executeUpdate();
         }
     }

@@ -37,7 +37,7 @@ import no.postmottak.api.inbox.Page;
 import no.postmottak.api.inbox.StoredDocument;
 
 /** The inbox on a JDBC DataSource (H2 or PostgreSQL). The DS component is a thin shell around it. */
-public final class JdbcInbox implements Inbox {
+final class JdbcInbox implements Inbox {
 
     private final Db db;
     private final DocumentStore documents;
@@ -48,7 +48,7 @@ public final class JdbcInbox implements Inbox {
     private final MailForwarder mail = new MailForwarder();
 
     /** Migrates the schema, then serves. */
-    public JdbcInbox(DataSource dataSource, Organisations organisations, ArchiveProviders providers, Clock clock)
+    JdbcInbox(DataSource dataSource, Organisations organisations, ArchiveProviders providers, Clock clock)
             throws InboxException {
         this.db = new Db(dataSource);
         Migrations.migrate(dataSource, db.isH2());
@@ -60,7 +60,7 @@ public final class JdbcInbox implements Inbox {
     }
 
     /** Leases on the same database. */
-    public JdbcLeases leases() {
+    JdbcLeases leases() {
         return new JdbcLeases(db);
     }
 
@@ -206,7 +206,7 @@ public final class JdbcInbox implements Inbox {
      * Purges the content of deleted items whose organisation's retention has run out (items deleted while a
      * retention was configured). Returns how many items were purged.
      */
-    public int purgeExpiredDeletedContent(Instant now) throws InboxException {
+    int purgeExpiredDeletedContent(Instant now) throws InboxException {
         int purged = 0;
         for (ItemRows.Deleted d : db.read(ItemRows::deletedWithContent)) {
             if (d.deletedAt().plus(retention(d.orgnr())).isAfter(now)) {
@@ -230,7 +230,7 @@ public final class JdbcInbox implements Inbox {
      * Moves items stuck in ARCHIVING since before {@code startedBefore} (the node died mid-archiving) to
      * ARCHIVE_FAILED, so that a clerk can retry; the provider resumes from its saved progress.
      */
-    public int recoverInterruptedArchiving(Instant startedBefore) throws InboxException {
+    int recoverInterruptedArchiving(Instant startedBefore) throws InboxException {
         int recovered = 0;
         for (UUID id : db.read(c -> ItemRows.idsInStateSince(c, ItemState.ARCHIVING, startedBefore))) {
             recovered += db.write(c -> {
@@ -254,6 +254,10 @@ public final class JdbcInbox implements Inbox {
     public void forward(UUID itemId, ForwardRequest request, String actor) throws InboxException {
         Transitions.requireActor(actor);
         InboxItem item = require(itemId);
+        if (item.metadata().confidential()) {
+            throw new InboxException("Taushetsbelagt post kan ikke videresendes på e-post. Arkiver den, eller gi"
+                    + " mottakeren tilgang i postmottaket.", false);
+        }
         String orgnr = item.metadata().recipientOrgnr();
         Organisation.Smtp smtp = organisations.find(orgnr).map(Organisation::smtp).orElseThrow(() ->
                 new InboxException("Videresending på e-post er ikke satt opp for organisasjonen " + orgnr, false));
@@ -267,7 +271,7 @@ public final class JdbcInbox implements Inbox {
             });
         } catch (InboxException e) {
             if (e.getCause() instanceof MessagingException) {
-                auditFailure(itemId, actor, "forward-failed", e.getMessage());
+                auditAccess(itemId, actor, "forward-failed", e.getMessage());
             }
             throw e;
         }
@@ -290,9 +294,12 @@ public final class JdbcInbox implements Inbox {
         }
     }
 
-    private void auditFailure(UUID itemId, String actor, String action, String detail) throws InboxException {
+    @Override
+    public void auditAccess(UUID itemId, String actor, String action, String detail) throws InboxException {
+        Transitions.requireActor(actor);
         db.write(c -> {
-            ItemState state = ItemRows.lock(c, itemId).orElseThrow().state();
+            ItemState state = ItemRows.lock(c, itemId)
+                    .orElseThrow(() -> new InboxException("Fant ikke elementet " + itemId, false)).state();
             AuditLog.append(c, itemId, AuditLog.entry(transitions.now(), actor, action, state, state, detail));
             return null;
         });

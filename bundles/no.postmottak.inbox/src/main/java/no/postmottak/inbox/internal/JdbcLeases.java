@@ -14,7 +14,7 @@ import no.postmottak.api.inbox.Leases;
  * clocks still agree. Taking a lease is one conditional UPDATE (renew, or take over an expired one) or, when no row
  * exists, an INSERT whose unique key lets exactly one node win.
  */
-public final class JdbcLeases implements Leases {
+final class JdbcLeases implements Leases {
 
     private final Db db;
 

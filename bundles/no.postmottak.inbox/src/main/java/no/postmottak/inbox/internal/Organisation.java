@@ -16,13 +16,12 @@ import no.postmottak.api.CaseNumber;
  * @param smtp              forwarding mail settings, or null when forwarding is not set up
  * @param deletedContentRetention how long deleted content may stay before it is purged (ZERO: at once)
  */
-public record Organisation(String orgnr, String displayName, String archiveTarget, String archiveKind,
-                           CaseNumber fallbackCase, String fallbackCaseTitle, Smtp smtp,
-                           Duration deletedContentRetention) {
+record Organisation(String orgnr, String displayName, String archiveTarget, String archiveKind,
+                    CaseNumber fallbackCase, String fallbackCaseTitle, Smtp smtp, Duration deletedContentRetention) {
 
     /** An organisation that names its archive by kind only, as configurations before archive targets did. */
-    public Organisation(String orgnr, String displayName, String archiveKind, CaseNumber fallbackCase, Smtp smtp,
-                        Duration deletedContentRetention) {
+    Organisation(String orgnr, String displayName, String archiveKind, CaseNumber fallbackCase, Smtp smtp,
+                 Duration deletedContentRetention) {
         this(orgnr, displayName, null, archiveKind, fallbackCase, null, smtp, deletedContentRetention);
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** Looks an organisation's current settings up by organisation number. */
 @FunctionalInterface
-public interface Organisations {
+interface Organisations {
 
     Optional<Organisation> find(String orgnr);
 

@@ -25,16 +25,16 @@ import no.postmottak.api.keystore.NoKeyForRecipientException;
  * Bouncy Castle decode the recipient infos; the RSA key transport and the bulk AES run on JDK (SunJCE) ciphers.
  * The key is chosen by the recipient the CMS names, never by trial.
  */
-public final class CmsDecryptor {
+final class CmsDecryptor {
 
     private final KeyRing keys;
 
-    public CmsDecryptor(KeyRing keys) {
+    CmsDecryptor(KeyRing keys) {
         this.keys = keys;
     }
 
     /** Reads the header and returns the plaintext stream; see {@code KeyStoreService#decrypt}. */
-    public DecryptingInputStream decrypt(InputStream cms) throws IOException {
+    DecryptingInputStream decrypt(InputStream cms) throws IOException {
         SourceGuard source = new SourceGuard(cms);
         try {
             CmsHeader header = readHeader(source);

@@ -54,7 +54,7 @@ public final class KeyEntry {
     }
 
     /** The loaded key, empty when the entry is broken. */
-    public Optional<LoadedKey> key() {
+    Optional<LoadedKey> key() {
         return Optional.ofNullable(key);
     }
 

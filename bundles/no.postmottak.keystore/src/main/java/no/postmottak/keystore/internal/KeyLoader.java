@@ -8,12 +8,12 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 
 /** Loads the key a {@link KeySource} names and checks that the certificate belongs to it. */
-public final class KeyLoader {
+final class KeyLoader {
 
     private KeyLoader() {
     }
 
-    public static LoadedKey load(KeySource source) throws KeyLoadException {
+    static LoadedKey load(KeySource source) throws KeyLoadException {
         boolean hasStore = source.keystoreFile() != null;
         boolean hasPem = source.pemKeyFile() != null;
         if (hasStore == hasPem) {

@@ -22,7 +22,7 @@ public final class KeyRing {
     }
 
     /** The usable key whose certificate the recipient names; several entries may share one, the first wins. */
-    public Optional<LoadedKey> find(KeyTransRecipientId recipient) {
+    Optional<LoadedKey> find(KeyTransRecipientId recipient) {
         for (KeyEntry entry : entries) {
             Optional<LoadedKey> key = entry.key();
             if (key.isPresent() && key.get().matches(recipient)) {

@@ -15,7 +15,7 @@ import org.bouncycastle.cms.KeyTransRecipientId;
  * A private key with its certificate; the certificate is what CMS recipients are matched against. The private key
  * stays inside this bundle; {@link #toString()} shows only the certificate.
  */
-public final class LoadedKey {
+final class LoadedKey {
 
     private final String alias;
     private final PrivateKey privateKey;
@@ -23,7 +23,7 @@ public final class LoadedKey {
     private final X509CertificateHolder holder;
 
     /** @param alias the entry's alias in its key store, or null for a PEM key */
-    public LoadedKey(String alias, PrivateKey privateKey, X509Certificate certificate) {
+    LoadedKey(String alias, PrivateKey privateKey, X509Certificate certificate) {
         this.alias = alias;
         this.privateKey = privateKey;
         this.certificate = certificate;

@@ -7,10 +7,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.bouncycastle.cms.CMSEnvelopedDataParser;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import no.postmottak.api.keystore.NoKeyForRecipientException;
+import no.postmottak.testfixtures.SvarInnFixtures;
 
 /** Every published SvarInn fixture decrypts with its published key to the size and SHA-256 its README states. */
 class FixtureDecryptionTest {
@@ -29,12 +32,12 @@ class FixtureDecryptionTest {
     Path tmp;
 
     private static KeySource spKey() {
-        return KeySource.pem("sp", "sak", List.of(), Fixtures.file("svarut-sak-mottak/sp-key.pem"), null,
-                Fixtures.file("svarut-sak-mottak/sp-cert.pem"));
+        return KeySource.pem("sp", "sak", List.of(), SvarInnFixtures.path("svarut-sak-mottak/sp-key.pem"), null,
+                SvarInnFixtures.path("svarut-sak-mottak/sp-cert.pem"));
     }
 
     private static KeySource somdalen(String store) {
-        return KeySource.keystore("somdalen-" + store, "efm", List.of("910229028"), Fixtures.file(store),
+        return KeySource.keystore("somdalen-" + store, "efm", List.of("910229028"), SvarInnFixtures.path(store),
                 "changeit".toCharArray(), null);
     }
 
@@ -60,13 +63,13 @@ class FixtureDecryptionTest {
 
     @Test
     void kryptertPdfDecryptsWithReconstructedCertificate() throws Exception {
-        Path cms = Fixtures.file("dekrypter/kryptert.pdf.crypt");
+        Path cms = SvarInnFixtures.path("dekrypter/kryptert.pdf.crypt");
         KeyTransRecipientId rid;
         try (InputStream in = Files.newInputStream(cms)) {
             rid = (KeyTransRecipientId) new CMSEnvelopedDataParser(in).getRecipientInfos().iterator().next().getRID();
         }
         assertThat(rid.getSerialNumber().toString(16)).isEqualToIgnoringCase("85237A2E1F9D120D");
-        Path keyFile = Fixtures.file("dekrypter/privatekey.pem");
+        Path keyFile = SvarInnFixtures.path("dekrypter/privatekey.pem");
         RSAPrivateCrtKey key = (RSAPrivateCrtKey) PemKeyReader.readKey(keyFile, new char[0]);
         PublicKey pub = KeyFactory.getInstance("RSA")
                 .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
@@ -85,7 +88,7 @@ class FixtureDecryptionTest {
         KeyRing ring = new KeyRing();
         ring.add(KeyEntry.load(spKey()));
         ring.add(KeyEntry.load(somdalen("efm-fiks-meldingsformidler/somdalen.p12")));
-        try (InputStream in = Files.newInputStream(Fixtures.file("svarut-sak-mottak/id.crypt"))) {
+        try (InputStream in = Files.newInputStream(SvarInnFixtures.path("svarut-sak-mottak/id.crypt"))) {
             assertThatThrownBy(() -> new CmsDecryptor(ring).decrypt(in))
                     .isInstanceOf(NoKeyForRecipientException.class)
                     .hasMessageContaining("issuer=C=Unknown,ST=Unknown,L=Unknown,O=Unknown,OU=Unknown,CN=Unknown")
@@ -100,7 +103,7 @@ class FixtureDecryptionTest {
     void contentCipherIsTheJdksSunJce() throws Exception {
         KeyRing ring = new KeyRing();
         ring.add(KeyEntry.load(spKey()));
-        try (InputStream in = Files.newInputStream(Fixtures.file("svarut-sak-mottak/small.crypt"));
+        try (InputStream in = Files.newInputStream(SvarInnFixtures.path("svarut-sak-mottak/small.crypt"));
              DecryptingInputStream plain = new CmsDecryptor(ring).decrypt(in)) {
             assertThat(plain.providerName()).isEqualTo("SunJCE");
         }
@@ -109,10 +112,17 @@ class FixtureDecryptionTest {
     private static void assertDecrypts(String fixture, KeyEntry entry, long size, String sha256) throws Exception {
         KeyRing ring = new KeyRing();
         ring.add(entry);
-        try (InputStream in = Files.newInputStream(Fixtures.file(fixture));
+        try (InputStream in = Files.newInputStream(SvarInnFixtures.path(fixture));
              InputStream plain = new CmsDecryptor(ring).decrypt(in)) {
-            String[] result = Fixtures.sizeAndSha256(plain);
-            assertThat(result).containsExactly(Long.toString(size), sha256);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[8192];
+            long read = 0;
+            for (int n; (n = plain.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+                read += n;
+            }
+            assertThat(read).isEqualTo(size);
+            assertThat(HexFormat.of().formatHex(sha.digest())).isEqualTo(sha256);
         }
     }
 }

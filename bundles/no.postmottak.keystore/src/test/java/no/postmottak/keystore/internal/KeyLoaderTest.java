@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.postmottak.testfixtures.SvarInnFixtures;
+
 /** Key sources: PKCS#12 (modern and legacy), JKS, PEM in all forms, and every way a configuration can be wrong. */
 class KeyLoaderTest {
 
@@ -52,7 +54,7 @@ class KeyLoaderTest {
     @Test
     void legacyPkcs12AndJksFromKryptering() {
         for (String file : List.of("kryptering/keystore.p12", "kryptering/keystore.jks")) {
-            KeyEntry entry = load(store(Fixtures.file(file), "test1234", "kryptering"));
+            KeyEntry entry = load(store(SvarInnFixtures.path(file), "test1234", "kryptering"));
             assertThat(entry.problem()).as(file).isNull();
             assertThat(entry.info().serialHex()).isEqualTo("8242EA7DEE5BD4A5");
             assertThat(entry.info().subject()).contains("CN=kryptering");
@@ -61,7 +63,7 @@ class KeyLoaderTest {
 
     @Test
     void somdalenStoresWithoutAlias() {
-        KeyEntry entry = load(store(Fixtures.file("efm-ks-svarut/somdalen.jks"), "changeit", null));
+        KeyEntry entry = load(store(SvarInnFixtures.path("efm-ks-svarut/somdalen.jks"), "changeit", null));
         assertThat(entry.problem()).isNull();
         assertThat(entry.info().serialHex()).isEqualTo("526A935A");
         assertThat(entry.info().orgnrs()).containsExactly("910229028");
@@ -73,7 +75,7 @@ class KeyLoaderTest {
     void wrongPasswordIsClearAndSecretFree() {
         for (String file : List.of("efm-fiks-meldingsformidler/somdalen.p12", "efm-ks-svarut/somdalen.jks",
                 "kryptering/keystore.p12")) {
-            KeyEntry entry = load(store(Fixtures.file(file), SECRET, null));
+            KeyEntry entry = load(store(SvarInnFixtures.path(file), SECRET, null));
             assertThat(entry.problem()).as(file).containsIgnoringCase("wrong password").doesNotContain(SECRET);
             assertThat(entry.info().usable()).isFalse();
         }
@@ -81,7 +83,7 @@ class KeyLoaderTest {
 
     @Test
     void missingAliasAndMissingFile() {
-        assertThat(load(store(Fixtures.file("efm-ks-svarut/somdalen.jks"), "changeit", "nope")).problem())
+        assertThat(load(store(SvarInnFixtures.path("efm-ks-svarut/somdalen.jks"), "changeit", "nope")).problem())
                 .contains("Alias 'nope' not found").contains("somdalen");
         assertThat(load(store(tmp.resolve("absent.p12"), "x", null)).problem()).contains("not found");
     }
@@ -134,8 +136,8 @@ class KeyLoaderTest {
         assertThat(load(KeySource.pem("p", "", List.of(), key, null, otherCert)).problem()).contains("mismatch");
         assertThat(load(KeySource.pem("p", "", List.of(), key, null, null)).problem())
                 .contains("pem.certificate.file is required");
-        assertThat(load(KeySource.pem("p", "", List.of(), Fixtures.file("svarut-sak-mottak/sp-key.pem"), null,
-                Fixtures.file("efm-ks-svarut/../svarut-sak-mottak/sp-cert.pem"))).problem()).isNull();
+        assertThat(load(KeySource.pem("p", "", List.of(), SvarInnFixtures.path("svarut-sak-mottak/sp-key.pem"), null,
+                SvarInnFixtures.root().resolve("efm-ks-svarut/../svarut-sak-mottak/sp-cert.pem"))).problem()).isNull();
     }
 
     @Test

@@ -39,14 +39,17 @@ import java.util.UUID;
  * @param preEncrypted       a CMS blob served as-is instead of a generated payload, or null
  * @param contentType        Content-Type for the pre-encrypted blob, or null for the mode's default
  * @param filename           attachment file name for the pre-encrypted blob, or null for the default
- * @since 1.0.0
+ * @param taushetsbelagtPost SvarInn V2: the sender marked it confidential
+ * @param avgivendeSystem    SvarInn V2: the sending system, may be null
+ * @since 1.0.0; {@code taushetsbelagtPost} and {@code avgivendeSystem} since 1.1.0
  */
 public record ForsendelseSpec(String id, String tittel, Instant date, String status, String niva, Avsender avsender,
                               Adresse mottaker, Adresse svarSendesTil, String svarPaForsendelse,
                               String forsendelseType, String eksternRef, AvleverendeMetadata avleverende,
                               ImportMetadata forImport, List<Dokument> dokumenter, List<Lenke> lenker,
                               PayloadMode mode, Set<Fault> faults, Set<String> synligOgsaFor, long bytesPerSecond,
-                              String rawJson, Path preEncrypted, String contentType, String filename) {
+                              String rawJson, Path preEncrypted, String contentType, String filename,
+                              boolean taushetsbelagtPost, String avgivendeSystem) {
 
     /** Validates and copies. */
     public ForsendelseSpec {
@@ -64,6 +67,18 @@ public record ForsendelseSpec(String id, String tittel, Instant date, String sta
         if (!"3".equals(niva) && !"4".equals(niva)) {
             throw new IllegalArgumentException("niva must be \"3\" or \"4\": " + niva);
         }
+    }
+
+    /** The spec of 1.0.0, without the V2-only fields. */
+    public ForsendelseSpec(String id, String tittel, Instant date, String status, String niva, Avsender avsender,
+                           Adresse mottaker, Adresse svarSendesTil, String svarPaForsendelse, String forsendelseType,
+                           String eksternRef, AvleverendeMetadata avleverende, ImportMetadata forImport,
+                           List<Dokument> dokumenter, List<Lenke> lenker, PayloadMode mode, Set<Fault> faults,
+                           Set<String> synligOgsaFor, long bytesPerSecond, String rawJson, Path preEncrypted,
+                           String contentType, String filename) {
+        this(id, tittel, date, status, niva, avsender, mottaker, svarSendesTil, svarPaForsendelse, forsendelseType,
+                eksternRef, avleverende, forImport, dokumenter, lenker, mode, faults, synligOgsaFor, bytesPerSecond,
+                rawJson, preEncrypted, contentType, filename, false, null);
     }
 
     /** @return a new builder with sensible defaults (random id, now, nivå 3, status "Klar for mottak") */
@@ -101,6 +116,8 @@ public record ForsendelseSpec(String id, String tittel, Instant date, String sta
         private Path preEncrypted;
         private String contentType;
         private String filename;
+        private boolean taushetsbelagtPost;
+        private String avgivendeSystem;
 
         private Builder() {
         }
@@ -149,6 +166,10 @@ public record ForsendelseSpec(String id, String tittel, Instant date, String sta
         public Builder fault(Fault... v) { faults.addAll(List.of(v)); return this; }
         /** @param brukernavn user name of a mottakersystem that also lists this forsendelse @return this */
         public Builder synligOgsaFor(String brukernavn) { synligOgsaFor.add(brukernavn); return this; }
+        /** @param v SvarInn V2 {@code taushetsbelagtPost}: confidential @return this */
+        public Builder taushetsbelagt(boolean v) { taushetsbelagtPost = v; return this; }
+        /** @param v SvarInn V2 {@code avgivendeSystem}, e.g. EDIALOG @return this */
+        public Builder avgivendeSystem(String v) { avgivendeSystem = v; return this; }
         /** @param v download throttle in bytes per second, 0 = unlimited @return this */
         public Builder bytesPerSecond(long v) { bytesPerSecond = v; return this; }
 
@@ -184,7 +205,8 @@ public record ForsendelseSpec(String id, String tittel, Instant date, String sta
             }
             return new ForsendelseSpec(id, tittel, date, status, niva, avsender, mottaker, svarSendesTil,
                     svarPaForsendelse, forsendelseType, eksternRef, avleverende, forImport, dokumenter, lenker,
-                    mode, faults, synligOgsaFor, bytesPerSecond, rawJson, preEncrypted, contentType, filename);
+                    mode, faults, synligOgsaFor, bytesPerSecond, rawJson, preEncrypted, contentType, filename,
+                    taushetsbelagtPost, avgivendeSystem);
         }
     }
 }

@@ -13,15 +13,15 @@ import java.util.Objects;
  */
 public final class ServerKnobs {
 
-    /** The four SvarInn operations. */
+    /** The four SvarInn operations; each knob acts on the V1 call and its V2 counterpart alike. */
     public enum Operation {
-        /** {@code GET /mottaker/hentNyeForsendelser} */
+        /** {@code GET /mottaker/hentNyeForsendelser}, V2 {@code GET /v2/forsendelser} */
         LIST,
-        /** {@code GET {downloadUrl}} */
+        /** {@code GET {downloadUrl}}, V2 {@code GET {nedlastingslenke}} */
         DOWNLOAD,
-        /** {@code POST /kvitterMottak/forsendelse/{id}} */
+        /** {@code POST /kvitterMottak/forsendelse/{id}}, V2 {@code PATCH /v2/forsendelser/{id}/status} MOTTATT */
         KVITTER_MOTTAK,
-        /** {@code POST /mottakFeilet/forsendelse/{id}} */
+        /** {@code POST /mottakFeilet/forsendelse/{id}}, V2 {@code PATCH /v2/forsendelser/{id}/status} FEILET */
         MOTTAK_FEILET
     }
 

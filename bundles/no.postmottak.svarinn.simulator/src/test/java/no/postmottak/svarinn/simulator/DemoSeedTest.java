@@ -53,6 +53,12 @@ class DemoSeedTest {
             assertThat(suggestedCase).isTrue();
             assertThat(links).isTrue();
             assertThat(sim.forsendelser()).anyMatch(s -> s.tittel().equals("Vedtak om byggetillatelse – gnr 12 bnr 345"));
+            JsonNode v2 = MAPPER.readTree(get(URI.create(sim.baseUri() + "/v2/forsendelser"),
+                    systems.get(0).brukernavn(), systems.get(0).passord()).body());
+            assertThat(v2).as("a confidential demo item over V2").anySatisfy(f -> {
+                assertThat(f.get("taushetsbelagtPost").asBoolean()).isTrue();
+                assertThat(f.get("sikkerhetsniva").asText()).isEqualTo("HOYESTE");
+            });
         }
     }
 }

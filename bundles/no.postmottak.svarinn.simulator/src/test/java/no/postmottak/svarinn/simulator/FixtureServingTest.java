@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import no.postmottak.svarinn.simulator.internal.DemoKeys;
+import no.postmottak.testfixtures.SvarInnFixtures;
 
 /** Real SvarUt fixtures served as-is, and the simulator's own CMS compared with them byte for byte. */
 class FixtureServingTest {
@@ -36,7 +37,7 @@ class FixtureServingTest {
 
     @BeforeEach
     void start() throws Exception {
-        sak = fixtures().resolve("svarut-sak-mottak");
+        sak = SvarInnFixtures.root().resolve("svarut-sak-mottak");
         spCert = DemoKeys.readCertificate(sak.resolve("sp-cert.pem"));
         try (Reader r = Files.newBufferedReader(sak.resolve("sp-key.pem"));
              PEMParser p = new PEMParser(r)) {
@@ -115,9 +116,9 @@ class FixtureServingTest {
 
     @Test
     void servesRealEmptyZipToSomdalen() throws Exception {
-        Path efm = fixtures().resolve("efm-ks-svarut");
+        Path efm = SvarInnFixtures.root().resolve("efm-ks-svarut");
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(fixtures().resolve("efm-fiks-meldingsformidler/somdalen.p12"))) {
+        try (var in = SvarInnFixtures.open("efm-fiks-meldingsformidler/somdalen.p12")) {
             ks.load(in, "changeit".toCharArray());
         }
         X509Certificate cert = (X509Certificate) ks.getCertificate("somdalen");

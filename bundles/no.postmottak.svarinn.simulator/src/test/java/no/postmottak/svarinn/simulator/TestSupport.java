@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -44,14 +42,6 @@ final class TestSupport {
 
     static DemoKeys.KeyAndCertificate keys(String cn) {
         return DemoKeys.generate("CN=" + cn + ", O=Test");
-    }
-
-    static Path fixtures() {
-        Path p = Path.of(System.getProperty("svarinn.fixtures", "../../../shared/fixtures/svarinn-real"));
-        if (!Files.isDirectory(p)) {
-            throw new IllegalStateException("SvarInn fixtures not found at " + p.toAbsolutePath());
-        }
-        return p;
     }
 
     static HttpRequest.Builder request(URI uri, String user, String password) {

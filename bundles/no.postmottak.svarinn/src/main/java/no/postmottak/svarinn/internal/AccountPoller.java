@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,19 +17,21 @@ import org.slf4j.LoggerFactory;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.channel.support.PollLoop;
-import no.postmottak.svarinn.internal.json.Forsendelse;
 
 /**
- * Polls one SvarInn account: in date order, each forsendelse isolated from the others. Backs off when SvarUt or the
- * inbox is unavailable, honours 429 Retry-After, and stops on 401/403 instead of hammering. The schedule, the
- * cluster lease and the stop are the shared {@link PollLoop}'s; this class is the SvarInn round.
+ * Polls one SvarInn account: in date order, each forsendelse isolated from the others, page after page while V2
+ * returns full pages. Backs off when SvarUt or the inbox is unavailable, honours 429 Retry-After, and stops on
+ * 401/403 instead of hammering. The schedule, the cluster lease and the stop are the shared {@link PollLoop}'s; this
+ * class is the SvarInn round.
  */
 public final class AccountPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountPoller.class);
+    /** A bound on list calls in one poll (V2 pages of 200): 100,000 forsendelser, then the next poll goes on. */
+    private static final int MAX_PAGES = 500;
 
     private final String account;
-    private final SvarInnClient client;
+    private final SvarInnApi client;
     private final ForsendelseReceiver receiver;
     private final PollLoop loop;
     private final AtomicLong received = new AtomicLong();
@@ -35,7 +39,7 @@ public final class AccountPoller {
     private final Map<String, ItemResult> failedItems = new ConcurrentHashMap<>();
 
     /** @param leases null for a single node without cluster coordination */
-    public AccountPoller(String account, String leaseName, String nodeId, SvarInnClient client,
+    public AccountPoller(String account, String leaseName, String nodeId, SvarInnApi client,
                          ForsendelseReceiver receiver, Leases leases, Duration interval, Clock clock) {
         this.account = account;
         this.client = client;
@@ -90,32 +94,48 @@ public final class AccountPoller {
     private PollLoop.Result round(PollLoop loop) throws InboxException {
         int ok = 0;
         int bad = 0;
+        int waiting = 0;
         try {
-            List<Forsendelse> list = new ArrayList<>(client.hentNyeForsendelser());
-            list.sort(Comparator.comparing(Forsendelse::date, Comparator.nullsLast(Comparator.naturalOrder())));
-            for (Forsendelse f : list) {
-                if (loop.stopping()) {
-                    break;
+            // V2 lists at most a page; a full page means more wait behind it once these are acknowledged. Items
+            // that failed come back in the next page, so only a page with something new is worth reading again.
+            Set<String> seen = new HashSet<>();
+            boolean more = true;
+            boolean leaseLost = false;
+            for (int page = 0; more && page < MAX_PAGES && !loop.stopping(); page++) {
+                List<Offered> list = new ArrayList<>(client.listNew());
+                list.sort(Comparator.comparing(Offered::date, Comparator.nullsLast(Comparator.naturalOrder())));
+                boolean fresh = false;
+                for (Offered f : list) {
+                    if (loop.stopping()) {
+                        break;
+                    }
+                    if (f.id() == null || f.id().isBlank()) {
+                        LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
+                        continue;
+                    }
+                    if (!seen.add(f.id())) {
+                        continue;
+                    }
+                    fresh = true;
+                    waiting++;
+                    ItemResult result = receiver.receive(f);
+                    if (result.failed()) {
+                        bad++;
+                        failed.incrementAndGet();
+                        failedItems.put(f.id(), result);
+                    } else {
+                        ok++;
+                        received.incrementAndGet();
+                        failedItems.remove(f.id());
+                    }
+                    if (!loop.holdsLease()) { // renewed between items; lost means another node took over
+                        leaseLost = true;
+                        break;
+                    }
                 }
-                if (f.id() == null || f.id().isBlank()) {
-                    LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
-                    continue;
-                }
-                ItemResult result = receiver.receive(f);
-                if (result.failed()) {
-                    bad++;
-                    failed.incrementAndGet();
-                    failedItems.put(f.id(), result);
-                } else {
-                    ok++;
-                    received.incrementAndGet();
-                    failedItems.remove(f.id());
-                }
-                if (!loop.holdsLease()) { // renewed between items; lost means another node took over
-                    break;
-                }
+                more = fresh && client.pageSize() > 0 && list.size() >= client.pageSize() && !leaseLost;
             }
-            return PollLoop.Result.done(ok + " mottatt, " + bad + " feilet av " + list.size() + " ventende", bad);
+            return PollLoop.Result.done(ok + " mottatt, " + bad + " feilet av " + waiting + " ventende", bad);
         } catch (SvarInnException e) {
             return afterAccountFailure(e, ok, bad);
         }

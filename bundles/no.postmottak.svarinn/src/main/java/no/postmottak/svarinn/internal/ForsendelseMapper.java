@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 
 import no.postmottak.api.Channel;
 import no.postmottak.api.ImportSuggestion;
@@ -19,12 +19,15 @@ import no.postmottak.api.SenderMetadata;
 import no.postmottak.svarinn.internal.json.Adresse;
 import no.postmottak.svarinn.internal.json.EkstraMetadata;
 import no.postmottak.svarinn.internal.json.Forsendelse;
+import no.postmottak.svarinn.internal.json.ForsendelseV2;
+import no.postmottak.svarinn.internal.json.Lenke;
 import no.postmottak.svarinn.internal.json.MetadataForImport;
 import no.postmottak.svarinn.internal.json.MetadataFraAvleverendeSystem;
 
 /**
- * Turns a SvarInn forsendelse into the inbox's {@link IncomingItem}: the recipient org from {@code mottaker.orgnr},
- * the sender from {@code svarSendesTil} falling back to {@code avsender}, and every field archiving needs.
+ * Turns a SvarInn forsendelse, V1 or V2, into the inbox's {@link IncomingItem}. What depends on the account is done
+ * once for both versions: the recipient org (falling back to the account's first org number), the flags for the
+ * administrator, the sender ({@code svarSendesTil} falling back to {@code avsender}).
  */
 public final class ForsendelseMapper {
 
@@ -34,6 +37,12 @@ public final class ForsendelseMapper {
     public static final String ORGNR_MISSING = "svarinn.mottakerOrgnrMangler";
     /** Channel attribute naming the SvarInn account that fetched the item. */
     public static final String ACCOUNT = "svarinn.konto";
+    /** Channel attribute: the API version that fetched the item. */
+    public static final String API_VERSION = "svarinn.api";
+    /** Channel attribute (V2): the sender's system, e.g. EDIALOG. */
+    public static final String SENDING_SYSTEM = "svarinn.avgivendeSystem";
+    /** Channel attribute (V2): our journalpost this answers ({@code metadataForImport.journalpostId}). */
+    public static final String REPLY_TO_JOURNALPOST = "svarinn.svarPaJournalpost";
 
     private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
 
@@ -46,31 +55,95 @@ public final class ForsendelseMapper {
         this.accountOrgnrs = List.copyOf(new LinkedHashSet<>(accountOrgnrs));
     }
 
-    public IncomingItem toIncomingItem(Forsendelse f) {
-        String orgnr = f.mottaker() == null ? null : f.mottaker().orgnr();
+    public IncomingItem toIncomingItem(Offered offered) {
+        return offered.toIncomingItem(this);
+    }
+
+    /** A V1 forsendelse ({@code niva} "3"/"4", flat import suggestion). */
+    public IncomingItem fromV1(Forsendelse f) {
         Map<String, String> attributes = new HashMap<>();
+        attributes.put(API_VERSION, "v1");
+        if (f.status() != null) {
+            attributes.put("svarinn.status", f.status());
+        }
+        return new IncomingItem(Channel.SVARINN, f.id(), recipient(f.mottaker(), attributes),
+                sender(f.svarSendesTil(), f.avsender()), party(f.mottaker()), f.tittel(), f.date(), niva(f.niva()),
+                f.forsendelseType(), f.eksternRef(), f.svarPaForsendelse(),
+                senderMetadata(f.metadataFraAvleverendeSystem()), importSuggestion(f.metadataForImport()),
+                links(f.lenker()), attributes, false);
+    }
+
+    /** A V2 forsendelse: {@code sikkerhetsniva}, {@code taushetsbelagtPost}, {@code avgivendeSystem}, Noark ids. */
+    public IncomingItem fromV2(ForsendelseV2 f) {
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put(API_VERSION, "v2");
+        putIfPresent(attributes, SENDING_SYSTEM, f.avgivendeSystem());
+        MetadataForImport imp = f.metadataForImport();
+        putIfPresent(attributes, REPLY_TO_JOURNALPOST, imp == null ? null : journalpost(imp.journalpostId()));
+        return new IncomingItem(Channel.SVARINN, f.id(), recipient(f.mottaker(), attributes),
+                sender(f.svarSendesTil(), f.avsender()), party(f.mottaker()), f.tittel(), f.dato(),
+                sikkerhetsniva(f.sikkerhetsniva()), blankToNull(f.type()), f.eksternRef(), f.svarPaForsendelse(),
+                senderMetadata(f.metadataFraAvleverendeSystem()), importSuggestion(imp), links(f.lenker()),
+                attributes, Boolean.TRUE.equals(f.taushetsbelagtPost()));
+    }
+
+    /** The recipient org number, flagged in {@code attributes} when missing or not the account's. */
+    private String recipient(Adresse mottaker, Map<String, String> attributes) {
         attributes.put(ACCOUNT, accountName);
+        String orgnr = mottaker == null ? null : mottaker.orgnr();
         if (orgnr == null || orgnr.isBlank()) {
             // SvarUt only lists mail for this account's org numbers; rather than drop it, file it under the first
             // and flag it for the administrator (KS' own test data has such items).
             if (accountOrgnrs.isEmpty()) {
-                throw new IllegalArgumentException("Forsendelsen mangler mottaker.orgnr, og kontoen har ingen"
-                        + " organisasjonsnummer å bruke i stedet");
+                throw new IllegalArgumentException("Forsendelsen mangler mottakerens organisasjonsnummer, og kontoen"
+                        + " har ingen organisasjonsnummer å bruke i stedet");
             }
-            orgnr = accountOrgnrs.get(0);
             attributes.put(ORGNR_MISSING, "true");
-        } else if (!accountOrgnrs.isEmpty() && !accountOrgnrs.contains(orgnr.trim())) {
+            return accountOrgnrs.get(0);
+        }
+        if (!accountOrgnrs.isEmpty() && !accountOrgnrs.contains(orgnr.trim())) {
             attributes.put(ORGNR_NOT_LISTED, "true");
         }
-        if (f.status() != null) {
-            attributes.put("svarinn.status", f.status());
+        return orgnr.trim();
+    }
+
+    private static Party sender(Adresse svarSendesTil, Adresse avsender) {
+        return svarSendesTil != null && !svarSendesTil.isEmpty() ? party(svarSendesTil) : party(avsender);
+    }
+
+    /** eID levels as the inbox's numbers; an unknown level is kept out rather than stopping the item. */
+    static Integer sikkerhetsniva(String niva) {
+        if (niva == null) {
+            return null;
         }
-        Party sender = f.svarSendesTil() != null && !f.svarSendesTil().isEmpty()
-                ? party(f.svarSendesTil()) : party(f.avsender());
-        return new IncomingItem(Channel.SVARINN, f.id(), orgnr.trim(), sender, party(f.mottaker()),
-                f.tittel(), f.date(), niva(f.niva()), f.forsendelseType(), f.eksternRef(), f.svarPaForsendelse(),
-                senderMetadata(f.metadataFraAvleverendeSystem()), importSuggestion(f.metadataForImport()),
-                links(f), attributes);
+        return switch (niva.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "BETYDELIG" -> 3;
+            case "HOYESTE", "HØYESTE" -> 4;
+            default -> niva(niva);
+        };
+    }
+
+    private static String journalpost(MetadataForImport.JournalpostId j) {
+        if (j == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (j.registreringsId() != null && !j.registreringsId().isBlank()) {
+            parts.add(j.registreringsId().trim());
+        }
+        if (j.journalpostnummer() != null) {
+            parts.add("journalpostnummer " + j.journalpostnummer());
+        }
+        if (j.systemId() != null && !j.systemId().isBlank()) {
+            parts.add("arkivets id " + j.systemId().trim());
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    private static void putIfPresent(Map<String, String> attributes, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            attributes.put(key, value.trim());
+        }
     }
 
     static Party party(Adresse a) {
@@ -110,15 +183,16 @@ public final class ForsendelseMapper {
             return null;
         }
         Instant date = m.dokumentetsDato();
-        return new ImportSuggestion(m.saksaar(), m.sakssekvensnummer(), m.journalposttype(), m.journalstatus(),
-                date == null ? null : date.atZone(NORWAY).toLocalDate(), m.tittel());
+        return new ImportSuggestion(m.caseYear(), m.caseSequence(), m.journalposttype(), m.journalstatus(),
+                date == null ? null : date.atZone(NORWAY).toLocalDate(), m.tittel(),
+                m.mappeId() == null ? null : m.mappeId().systemId());
     }
 
-    private static List<Link> links(Forsendelse f) {
-        if (f.lenker() == null) {
+    private static List<Link> links(List<Lenke> lenker) {
+        if (lenker == null) {
             return List.of();
         }
-        return f.lenker().stream().filter(l -> l != null && l.urlLenke() != null && !l.urlLenke().isBlank())
+        return lenker.stream().filter(l -> l != null && l.urlLenke() != null && !l.urlLenke().isBlank())
                 .map(l -> new Link(l.ledetekst(), l.urlLenke(), l.urlTekst())).toList();
     }
 

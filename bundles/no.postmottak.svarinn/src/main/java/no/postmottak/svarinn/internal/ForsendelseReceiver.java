@@ -20,12 +20,12 @@ import no.postmottak.api.keystore.KeyStoreService;
 import no.postmottak.api.keystore.NoKeyForRecipientException;
 import no.postmottak.channel.support.ContentException;
 import no.postmottak.svarinn.internal.ItemResult.Outcome;
-import no.postmottak.svarinn.internal.SvarInnClient.Download;
-import no.postmottak.svarinn.internal.json.Forsendelse;
+import no.postmottak.svarinn.internal.SvarInnApi.Download;
 
 /**
  * Receives one forsendelse: download, decrypt, unpack, verify, store in the inbox, and only then acknowledge. What
- * cannot be received is reported to SvarUt as the {@link FailurePolicy} says. Failures that concern the whole account
+ * cannot be received is reported to SvarUt as the {@link FailurePolicy} says. The same for both API versions: only
+ * the {@link SvarInnApi} differs. Failures that concern the whole account
  * (SvarInn down, wrong password, inbox storage down) are thrown, so the poller stops this round.
  */
 public final class ForsendelseReceiver {
@@ -34,7 +34,7 @@ public final class ForsendelseReceiver {
     private static final String UNDECRYPTABLE = "Forsendelsen kunne ikke dekrypteres: innholdet er skadet eller avkortet";
 
     private final String account;
-    private final SvarInnClient client;
+    private final SvarInnApi client;
     private final KeyStoreService keyStore;
     private final Inbox inbox;
     private final ForsendelseMapper mapper;
@@ -44,7 +44,7 @@ public final class ForsendelseReceiver {
     private final Set<String> refusedTypes;
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
-    public ForsendelseReceiver(String account, SvarInnClient client, KeyStoreService keyStore, Inbox inbox,
+    public ForsendelseReceiver(String account, SvarInnApi client, KeyStoreService keyStore, Inbox inbox,
                                ForsendelseMapper mapper, PayloadReader.Limits limits, boolean strictHashes,
                                FailurePolicy policy, Set<String> refusedTypes) {
         this.account = account;
@@ -63,15 +63,15 @@ public final class ForsendelseReceiver {
         attempts.remove(forsendelseId);
     }
 
-    public ItemResult receive(Forsendelse f) throws SvarInnException, InboxException {
+    public ItemResult receive(Offered f) throws SvarInnException, InboxException {
         String id = f.id();
         if (inbox.isStored(Channel.SVARINN, id)) {
             // Stored before, but the acknowledgement did not reach SvarUt (or it was lost): say it again.
-            client.kvitterMottak(id);
+            client.acknowledge(id);
             return new ItemResult(id, Outcome.ALREADY_STORED, "Allerede lagret; kvittert på nytt");
         }
-        if (f.forsendelseType() != null && refusedTypes.contains(f.forsendelseType())) {
-            return cannotReceive(f, "Mottakersystemet tar ikke imot forsendelsestypen " + f.forsendelseType(),
+        if (f.type() != null && refusedTypes.contains(f.type())) {
+            return cannotReceive(f, "Mottakersystemet tar ikke imot forsendelsestypen " + f.type(),
                     policy.permanentAfterAttempts() > 0);
         }
         IncomingItem item;
@@ -81,7 +81,7 @@ public final class ForsendelseReceiver {
             return cannotReceive(f, e.getMessage(), false);
         }
         if (f.downloadUrl() == null || f.downloadUrl().isBlank()) {
-            return cannotReceive(f, "Forsendelsen mangler downloadUrl", false);
+            return cannotReceive(f, "Forsendelsen mangler nedlastingslenke", false);
         }
         List<String> warnings = new ArrayList<>();
         try {
@@ -123,7 +123,7 @@ public final class ForsendelseReceiver {
         attempts.remove(id);
         warnings.forEach(w -> LOG.warn("[{}] Forsendelse {} received with a warning: {}", account, id, w));
         try {
-            client.kvitterMottak(id);
+            client.acknowledge(id);
         } catch (SvarInnException e) {
             // Stored durably; the next poll sees it again and acknowledges it then.
             LOG.warn("[{}] Forsendelse {} is stored but the acknowledgement failed ({}); it is acknowledged again"
@@ -132,7 +132,7 @@ public final class ForsendelseReceiver {
         return new ItemResult(id, Outcome.RECEIVED, warnings.isEmpty() ? null : String.join("; ", warnings));
     }
 
-    private void store(Forsendelse f, IncomingItem item, List<String> warnings) throws IOException, InboxException {
+    private void store(Offered f, IncomingItem item, List<String> warnings) throws IOException, InboxException {
         Download download = client.download(f.downloadUrl());
         try (InputStream encrypted = download.body(); InputStream plain = keyStore.decrypt(encrypted)) {
             PayloadReader reader = new PayloadReader(limits, strictHashes, warnings::add);
@@ -148,7 +148,7 @@ public final class ForsendelseReceiver {
     }
 
     /** Counts the attempt and tells SvarUt, temporary until the policy says permanent. */
-    private ItemResult cannotReceive(Forsendelse f, String reason, boolean permanentNow) throws SvarInnException {
+    private ItemResult cannotReceive(Offered f, String reason, boolean permanentNow) throws SvarInnException {
         String id = f.id();
         int attempt = attempts.merge(id, 1, Integer::sum);
         boolean permanent = permanentNow || policy.isPermanent(attempt);
@@ -156,7 +156,7 @@ public final class ForsendelseReceiver {
         LOG.warn("[{}] Forsendelse {} could not be received (attempt {}, {}): {}", account, id, attempt,
                 permanent ? "reported as permanent" : "will retry", reason);
         if (permanent || policy.reportTemporary()) {
-            client.mottakFeilet(id, feilmelding, permanent);
+            client.reportFailure(id, feilmelding, permanent);
         }
         if (permanent) {
             attempts.remove(id);

@@ -10,6 +10,9 @@ public interface SvarInnAccount extends ChannelAccount {
 
     String name();
 
+    /** The SvarInn API version the account speaks: {@code v1} or {@code v2}. */
+    String apiVersion();
+
     /** The detailed status, with the failed items. */
     AccountStatus accountStatus();
 

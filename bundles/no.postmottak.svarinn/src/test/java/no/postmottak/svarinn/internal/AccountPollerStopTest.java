@@ -16,8 +16,8 @@ class AccountPollerStopTest {
 
     @Test
     void stoppingDoesNotWaitForTheNextScheduledPoll() {
-        SvarInnClient client = new SvarInnClient(URI.create("http://127.0.0.1:9/tjenester/svarinn"), "u", "p",
-                Duration.ofSeconds(1), Duration.ofSeconds(1));
+        SvarInnApi client = new SvarInnV2Client(new SvarInnHttp(URI.create("http://127.0.0.1:9/tjenester"), "u",
+                "p", Duration.ofSeconds(1), Duration.ofSeconds(1)));
         ForsendelseReceiver receiver = new ForsendelseReceiver("konto", client, null, null,
                 new ForsendelseMapper("konto", Set.of()), PayloadReader.Limits.DEFAULT, true, FailurePolicy.DEFAULT,
                 Set.of());
@@ -59,8 +59,8 @@ class AccountPollerStopTest {
     }
 
     private static AccountPoller unreachablePoller() {
-        SvarInnClient client = new SvarInnClient(URI.create("http://127.0.0.1:9/tjenester/svarinn"), "u", "p",
-                Duration.ofSeconds(1), Duration.ofSeconds(1));
+        SvarInnApi client = new SvarInnV2Client(new SvarInnHttp(URI.create("http://127.0.0.1:9/tjenester"), "u",
+                "p", Duration.ofSeconds(1), Duration.ofSeconds(1)));
         ForsendelseReceiver receiver = new ForsendelseReceiver("konto", client, null, null,
                 new ForsendelseMapper("konto", Set.of()), PayloadReader.Limits.DEFAULT, true, FailurePolicy.DEFAULT,
                 Set.of());

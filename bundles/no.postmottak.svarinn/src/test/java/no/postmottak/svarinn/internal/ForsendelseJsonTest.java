@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import no.postmottak.api.Channel;
 import no.postmottak.api.IncomingItem;
 import no.postmottak.svarinn.internal.json.Forsendelse;
+import no.postmottak.testfixtures.SvarInnFixtures;
 
 class ForsendelseJsonTest {
 
@@ -26,14 +26,14 @@ class ForsendelseJsonTest {
     private final ForsendelseMapper mapper = new ForsendelseMapper("konto", Set.of("910229028"));
 
     private List<Forsendelse> read(String fixture) throws Exception {
-        try (InputStream in = Files.newInputStream(Fixtures.path(fixture))) {
+        try (InputStream in = SvarInnFixtures.open(fixture)) {
             return json.readValue(in, new TypeReference<List<Forsendelse>>() { });
         }
     }
 
     @Test
     void readsTheRealTestEnvironmentCaptureWithNullsAndNoHashes() throws Exception {
-        Forsendelse f = read("svarinn-real/efm-ks-svarut/sampleresponse.json").get(0);
+        Forsendelse f = read("efm-ks-svarut/sampleresponse.json").get(0);
         assertThat(f.id()).isEqualTo("9b45ab9e-e13a-489e-832d-56e836c9a8bc");
         assertThat(f.date()).isEqualTo(Instant.ofEpochMilli(1487069340334L));
         assertThat(f.filer()).singleElement().satisfies(m -> {
@@ -50,7 +50,7 @@ class ForsendelseJsonTest {
 
     @Test
     void readsKsOwnFakeDataWhereMottakerLacksOrgnrAndTheSuggestedCaseIsMinusOne() throws Exception {
-        List<Forsendelse> list = read("svarinn-real/svarut-sak-mottak/SvarUtForsendelse.json");
+        List<Forsendelse> list = read("svarut-sak-mottak/SvarUtForsendelse.json");
         List<IncomingItem> items = list.stream().map(mapper::toIncomingItem).toList();
 
         assertThat(items).hasSize(3);
@@ -64,7 +64,7 @@ class ForsendelseJsonTest {
 
     @Test
     void sendersCaseIsTheirReferenceAndReplyToPartyIsTheSender() throws Exception {
-        Forsendelse f = read("svarinn-real/efm-dpf-feature/nextmove_receive_dpf.hentNyeForsendelser.json").get(0);
+        Forsendelse f = read("efm-dpf-feature/nextmove_receive_dpf.hentNyeForsendelser.json").get(0);
         IncomingItem item = mapper.toIncomingItem(f);
         assertThat(item.recipientOrgnr()).isEqualTo("910077473");
         assertThat(item.sender().orgnr()).isEqualTo("910229028");
@@ -111,6 +111,6 @@ class ForsendelseJsonTest {
         Forsendelse f = json.readValue("[{\"id\":\"x\",\"mottaker\":{\"navn\":\"Uten orgnr\"}}]",
                 new TypeReference<List<Forsendelse>>() { }).get(0);
         assertThatThrownBy(() -> new ForsendelseMapper("konto", Set.of()).toIncomingItem(f))
-                .hasMessageContaining("mottaker.orgnr");
+                .hasMessageContaining("mottakerens organisasjonsnummer");
     }
 }

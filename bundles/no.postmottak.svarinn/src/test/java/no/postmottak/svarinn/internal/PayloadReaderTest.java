@@ -28,6 +28,7 @@ import no.postmottak.api.inbox.IncomingDocument;
 import no.postmottak.api.inbox.IncomingDocuments;
 import no.postmottak.channel.support.ContentException;
 import no.postmottak.svarinn.internal.json.FilMetadata;
+import no.postmottak.testfixtures.SvarInnFixtures;
 
 class PayloadReaderTest {
 
@@ -72,7 +73,7 @@ class PayloadReaderTest {
 
     @Test
     void realSvarUtZipGivesMainDocumentThenAttachmentWithVerifiedHashes() throws Exception {
-        byte[] zip = Files.readAllBytes(Fixtures.path("svarinn-real/svarut-sak-mottak/dokumenter.zip"));
+        byte[] zip = Files.readAllBytes(SvarInnFixtures.path("svarut-sak-mottak/dokumenter.zip"));
         List<FilMetadata> filer = List.of(
                 new FilMetadata("small.pdf", "application/pdf",
                         "8b628fc6410a8617083a6a265c4d9ac6c8f501aa378d8137e9aae0403db95d39", null, 3151L),
@@ -160,7 +161,7 @@ class PayloadReaderTest {
 
     @Test
     void aBarePdfIsOneMainDocumentNamedFromFilmetadata() throws Exception {
-        byte[] pdf = Files.readAllBytes(Fixtures.path("svarinn-real/svarut-sak-mottak/small.pdf"));
+        byte[] pdf = Files.readAllBytes(SvarInnFixtures.path("svarut-sak-mottak/small.pdf"));
         List<Read> docs = readAll(strict.documents(new ByteArrayInputStream(pdf),
                 List.of(new FilMetadata("Vedtak", "application/pdf", sha256(pdf), null, (long) pdf.length))));
         assertThat(docs).singleElement().satisfies(r -> {

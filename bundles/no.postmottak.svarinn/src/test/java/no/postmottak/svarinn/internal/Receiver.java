@@ -8,21 +8,15 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.h2.jdbcx.JdbcDataSource;
 
+import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
-import no.postmottak.api.keystore.KeyStoreService;
-import no.postmottak.inbox.internal.ArchiveProviders;
-import no.postmottak.inbox.internal.JdbcInbox;
-import no.postmottak.keystore.internal.KeyEntry;
-import no.postmottak.keystore.internal.KeyRing;
-import no.postmottak.keystore.internal.KeyRingStore;
-import no.postmottak.keystore.internal.KeySource;
-import no.postmottak.keystore.internal.SelfSignedKeyGenerator;
+import no.postmottak.api.inbox.Leases;
+import no.postmottak.inbox.testing.TestInboxes;
+import no.postmottak.keystore.testing.TestKeyStores;
 
 /**
  * A whole receiving installation as plain Java: our key store with a freshly generated key, the inbox on an H2 file
@@ -30,9 +24,9 @@ import no.postmottak.keystore.internal.SelfSignedKeyGenerator;
  */
 final class Receiver {
 
-    final KeyRing keys = new KeyRing();
-    final KeyStoreService keyStore;
-    final JdbcInbox inbox;
+    final TestKeyStores.Store keyStore = TestKeyStores.store("arkiv");
+    final Inbox inbox;
+    private final Leases leases;
     final X509Certificate certificate;
 
     Receiver(Path dir) throws IOException, GeneralSecurityException, InboxException {
@@ -40,13 +34,11 @@ final class Receiver {
         char[] password = "testpassord".toCharArray();
         // An existing installation (e.g. one restarted after a kill) keeps its key.
         certificate = Files.exists(p12) ? storedCertificate(p12, password)
-                : new SelfSignedKeyGenerator().generate(new SelfSignedKeyGenerator.Request(
-                        "CN=Postmottak test, O=Fjordvik kommune", Duration.ofDays(365), 2048, "mottak", password, p12,
-                        dir.resolve("mottak.pem"), null));
-        keys.add(KeyEntry.load(KeySource.keystore("test", "arkiv", List.of(), p12, password, "mottak")));
-        keyStore = new KeyRingStore(keys);
-        JdbcDataSource dataSource = h2(dir);
-        inbox = new JdbcInbox(dataSource, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
+                : TestKeyStores.generateKey("CN=Postmottak test, O=Fjordvik kommune", p12, password, "mottak",
+                        dir.resolve("mottak.pem"));
+        keyStore.withKeystore(p12, password, "mottak");
+        inbox = TestInboxes.create(h2(dir));
+        leases = TestInboxes.leases(inbox);
     }
 
     private static X509Certificate storedCertificate(Path p12, char[] password)
@@ -75,26 +67,32 @@ final class Receiver {
 
     /** Adds another key (e.g. a real fixture's) to the key store. */
     void addPemKey(Path key, Path certificate) {
-        keys.add(KeyEntry.load(KeySource.pem("fixture", "arkiv", List.of(), key, null, certificate)));
+        keyStore.withPem(key, certificate);
     }
 
-    SvarInnClient client(java.net.URI baseUri, String username, String password) {
-        return new SvarInnClient(baseUri, username, password, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    SvarInnApi client(java.net.URI baseUri, String username, String password) {
+        return client("v1", baseUri, username, password);
     }
 
-    ForsendelseReceiver receiver(SvarInnClient client, Set<String> orgnrs, boolean strict, FailurePolicy policy) {
+    /** A client of API {@code version} (v1, v2). */
+    SvarInnApi client(String version, java.net.URI baseUri, String username, String password) {
+        return SvarInnApis.of(version, new SvarInnHttp(baseUri, username, password, Duration.ofSeconds(5),
+                Duration.ofSeconds(10)));
+    }
+
+    ForsendelseReceiver receiver(SvarInnApi client, Set<String> orgnrs, boolean strict, FailurePolicy policy) {
         return receiver(client, orgnrs, strict, policy, inbox);
     }
 
     /** A receiver storing through {@code into} (e.g. the inbox wrapped to observe it). */
-    ForsendelseReceiver receiver(SvarInnClient client, Set<String> orgnrs, boolean strict, FailurePolicy policy,
-                                 no.postmottak.api.inbox.Inbox into) {
+    ForsendelseReceiver receiver(SvarInnApi client, Set<String> orgnrs, boolean strict, FailurePolicy policy,
+                                 Inbox into) {
         return new ForsendelseReceiver("arkiv", client, keyStore, into, new ForsendelseMapper("arkiv", orgnrs),
                 PayloadReader.Limits.DEFAULT, strict, policy, Set.of("ks.ikkeForOss"));
     }
 
-    AccountPoller poller(SvarInnClient client, ForsendelseReceiver receiver) {
-        return new AccountPoller("arkiv", "svarinn:test", "node-1", client, receiver, inbox.leases(),
+    AccountPoller poller(SvarInnApi client, ForsendelseReceiver receiver) {
+        return new AccountPoller("arkiv", "svarinn:test", "node-1", client, receiver, leases,
                 Duration.ofMinutes(15), Clock.systemUTC());
     }
 

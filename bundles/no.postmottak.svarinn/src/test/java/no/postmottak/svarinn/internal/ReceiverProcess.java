@@ -29,7 +29,7 @@ public final class ReceiverProcess {
         PrintStream out = System.out;
         Receiver receiver = new Receiver(dir);
         java.sql.Connection keepsDatabaseOpen = Receiver.holdOpen(dir); // for the life of this process
-        SvarInnClient client = receiver.client(URI.create(args[1]), args[2], args[3]);
+        SvarInnApi client = receiver.client(args[5], URI.create(args[1]), args[2], args[3]);
         Inbox observed = observed(receiver.inbox, out);
         AccountPoller poller = receiver.poller(client,
                 receiver.receiver(client, orgnrs, true, FailurePolicy.DEFAULT, observed));
@@ -37,7 +37,7 @@ public final class ReceiverProcess {
         out.flush();
         do {
             poller.poll();
-        } while (!client.hentNyeForsendelser().isEmpty());
+        } while (!client.listNew().isEmpty());
         keepsDatabaseOpen.close();
         out.println("done");
         out.flush();

@@ -3,7 +3,6 @@ package no.postmottak.svarinn.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,24 +29,31 @@ import no.postmottak.svarinn.simulator.Mottakersystem;
 import no.postmottak.svarinn.simulator.PayloadMode;
 import no.postmottak.svarinn.simulator.ServerKnobs.Operation;
 import no.postmottak.svarinn.simulator.SvarInnSimulator;
+import no.postmottak.testfixtures.SvarInnFixtures;
 
 /**
  * The transport against the SvarInn simulator over real HTTP, with the real key store and inbox: every fault the
- * simulator knows, with the outcome the failure policy promises. Nothing is acknowledged that is not stored.
+ * simulator knows, with the outcome the failure policy promises. Nothing is acknowledged that is not stored. Runs
+ * over SvarInn V1 here and, unchanged, over V2 in {@link SvarInnV2EndToEndTest}.
  */
 class SvarInnEndToEndTest {
 
-    private static final String FJORDVIK = "921123450";
-    private static final String HAVN = "921765436";
-    private static final String USER = "5f0c7a1e-3b8d-4c2a-9e61-7d4b2a9c0f13";
-    private static final String PASSWORD = "hemmelig";
+    static final String FJORDVIK = "921123450";
+    static final String HAVN = "921765436";
+    static final String USER = "5f0c7a1e-3b8d-4c2a-9e61-7d4b2a9c0f13";
+    static final String PASSWORD = "hemmelig";
 
     @TempDir
     Path dir;
 
-    private SvarInnSimulator sim;
-    private Receiver receiver;
-    private AccountPoller poller;
+    SvarInnSimulator sim;
+    Receiver receiver;
+    AccountPoller poller;
+
+    /** The API version the account speaks. */
+    String version() {
+        return "v1";
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -63,13 +69,13 @@ class SvarInnEndToEndTest {
         sim.close();
     }
 
-    private AccountPoller poller(boolean strict, FailurePolicy policy) {
-        SvarInnClient client = receiver.client(sim.baseUri(), USER, PASSWORD);
+    AccountPoller poller(boolean strict, FailurePolicy policy) {
+        SvarInnApi client = receiver.client(version(), sim.baseUri(), USER, PASSWORD);
         ForsendelseReceiver r = receiver.receiver(client, Set.of(FJORDVIK, HAVN), strict, policy);
         return receiver.poller(client, r);
     }
 
-    private String send(String orgnr, String title, PayloadMode mode, Fault... faults) {
+    String send(String orgnr, String title, PayloadMode mode, Fault... faults) {
         ForsendelseSpec.Builder spec = ForsendelseSpec.builder().mottaker(orgnr, "Fjordvik kommune").tittel(title)
                 .date(Instant.now()).mode(mode).fault(faults)
                 .dokument(Dokument.of("Vedtak.pdf", "application/pdf", "H", pdf(title)));
@@ -79,15 +85,15 @@ class SvarInnEndToEndTest {
         return sim.addForsendelse(spec.build());
     }
 
-    private static byte[] pdf(String text) {
+    static byte[] pdf(String text) {
         return ("%PDF-1.4\n% " + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private ForsendelseStatus status(String id) {
+    ForsendelseStatus status(String id) {
         return sim.forsendelse(id).orElseThrow().status();
     }
 
-    private List<InboxItem> inboxItems() throws Exception {
+    List<InboxItem> inboxItems() throws Exception {
         return receiver.inbox.find(InboxQuery.all(Set.of(FJORDVIK, HAVN, "999888777"), 100)).items();
     }
 
@@ -237,7 +243,7 @@ class SvarInnEndToEndTest {
         assertThat(status(id)).isEqualTo(ForsendelseStatus.LEST);
 
         poller.stop(Duration.ofSeconds(5));
-        SvarInnClient wrong = receiver.client(sim.baseUri(), USER, "feil-passord");
+        SvarInnApi wrong = receiver.client(version(), sim.baseUri(), USER, "feil-passord");
         poller = receiver.poller(wrong, receiver.receiver(wrong, Set.of(FJORDVIK), true, FailurePolicy.DEFAULT));
         assertThat(poller.poll()).as("stops polling").isNull();
         AccountStatus status = poller.status();
@@ -254,7 +260,7 @@ class SvarInnEndToEndTest {
         sim.addMottakersystem(Mottakersystem.of("Fagsystem", other, PASSWORD, receiver.certificate, "964000123"));
         String id = sim.addForsendelse(ForsendelseSpec.builder().mottaker(FJORDVIK, "Fjordvik").tittel("Dobbel")
                 .synligOgsaFor(other).dokument(Dokument.of("a.pdf", "application/pdf", null, pdf("a"))).build());
-        SvarInnClient second = receiver.client(sim.baseUri(), other, PASSWORD);
+        SvarInnApi second = receiver.client(version(), sim.baseUri(), other, PASSWORD);
         AccountPoller secondPoller = receiver.poller(second,
                 receiver.receiver(second, Set.of("964000123"), true, FailurePolicy.DEFAULT));
         try {
@@ -270,9 +276,8 @@ class SvarInnEndToEndTest {
 
     @Test
     void theRealFixtureServedAsSvarUtServedItIsReceivedIntact() throws Exception {
-        Path fixtures = fixtures();
-        receiver.addPemKey(fixtures.resolve("svarut-sak-mottak/sp-key.pem"),
-                fixtures.resolve("svarut-sak-mottak/sp-cert.pem"));
+        receiver.addPemKey(SvarInnFixtures.path("svarut-sak-mottak/sp-key.pem"),
+                SvarInnFixtures.path("svarut-sak-mottak/sp-cert.pem"));
         String json = """
             {"id":"0d5f5e3c-7e0a-4a51-9f3c-5a1b2c3d4e5f","tittel":"Dokumenter fra KS","date":1418800000000,
              "niva":"3","status":"Klar for mottak","mottaker":{"navn":"Fjordvik kommune","orgnr":"921123450"},
@@ -283,7 +288,7 @@ class SvarInnEndToEndTest {
                {"filnavn":"text.txt","mimetype":"text/plain","size":11,
                 "sha256hash":"38b48620a3ecaef150d40c44530b28962f2a0a0976365db07f5bfbaa241bef42"}]}""";
         String id = sim.addForsendelse(ForsendelseSpec.builder().rawJson(json)
-                .preEncrypted(fixtures.resolve("svarut-sak-mottak/dokumenter.crypt"), "application/zip",
+                .preEncrypted(SvarInnFixtures.path("svarut-sak-mottak/dokumenter.crypt"), "application/zip",
                         "dokumenter-0d5f5e3c.zip").build());
 
         poller.poll();
@@ -294,14 +299,5 @@ class SvarInnEndToEndTest {
                 "small.pdf:8b628fc6410a8617083a6a265c4d9ac6c8f501aa378d8137e9aae0403db95d39",
                 "text.txt:38b48620a3ecaef150d40c44530b28962f2a0a0976365db07f5bfbaa241bef42");
         assertThat(item.metadata().channelAttributes()).doesNotContainKey(ForsendelseMapper.ORGNR_NOT_LISTED);
-    }
-
-    private static Path fixtures() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("shared/fixtures/svarinn-real"))) {
-                return d.resolve("shared/fixtures/svarinn-real");
-            }
-        }
-        throw new IllegalStateException("shared/fixtures not found beside the repository");
     }
 }

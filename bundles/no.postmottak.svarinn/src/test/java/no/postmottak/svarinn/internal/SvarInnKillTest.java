@@ -43,13 +43,16 @@ import no.postmottak.svarinn.simulator.SvarInnSimulator;
  * Nothing is lost and nothing is stored twice when the receiving process dies by SIGKILL at any moment: mid-download,
  * mid-commit, or between the inbox commit and the acknowledgement. The simulator runs here; the receiver
  * ({@link ReceiverProcess}) runs in a child JVM on the same H2 file and key files, killed {@value #KILL_ROUNDS}
- * times at random moments and then left to finish.
+ * times at random moments and then left to finish. Over V1 with 200 forsendelser, and shorter over V2.
  */
 class SvarInnKillTest {
 
     /** How many times the receiver is killed before it may finish. */
     static final int KILL_ROUNDS = 20;
     private static final int FORSENDELSER = 200;
+    /** The V2 run: fewer kills over fewer forsendelser, the same guarantees. */
+    static final int V2_KILL_ROUNDS = 10;
+    private static final int V2_FORSENDELSER = 100;
     /** A kill comes after 1..this many lines of the child (started / begin id / stored id). */
     private static final int MAX_LINES_BEFORE_KILL = 12;
     private static final List<String> ORGNRS = List.of("921123450", "921765436", "964000123", "974760673");
@@ -69,6 +72,15 @@ class SvarInnKillTest {
 
     @Test
     void aReceiverKilledAtRandomMomentsLosesNothingAndStoresNothingTwice() throws Exception {
+        killAndFinish("v1", KILL_ROUNDS, FORSENDELSER);
+    }
+
+    @Test
+    void aV2ReceiverKilledAtRandomMomentsLosesNothingAndStoresNothingTwice() throws Exception {
+        killAndFinish("v2", V2_KILL_ROUNDS, V2_FORSENDELSER);
+    }
+
+    private void killAndFinish(String version, int killRounds, int forsendelser) throws Exception {
         long seed = System.nanoTime();
         System.out.println("SvarInnKillTest seed " + seed);
         Random random = new Random(seed);
@@ -80,12 +92,12 @@ class SvarInnKillTest {
         try (SvarInnSimulator sim = SvarInnSimulator.start(0)) {
             sim.addMottakersystem(Mottakersystem.of("Arkiv", USER, PASSWORD, setup.certificate,
                     ORGNRS.toArray(String[]::new)));
-            sent = send(sim, random);
+            sent = send(sim, random, forsendelser);
 
             Map<String, Integer> killsAfter = new HashMap<>();
             int storedButNotAcknowledged = 0;
-            for (int round = 0; round < KILL_ROUNDS; round++) {
-                Child child = start(installation, sim, 1 + random.nextInt(MAX_LINES_BEFORE_KILL));
+            for (int round = 0; round < killRounds; round++) {
+                Child child = start(installation, sim, version, 1 + random.nextInt(MAX_LINES_BEFORE_KILL));
                 await("receiver round " + round).atMost(Duration.ofSeconds(60)).until(() -> !child.process.isAlive());
                 assertThat(child.killedAfter).as("killed in round %d (seed %d), not finished early; log:\n%s", round,
                         seed, child.logTail()).isNotNull();
@@ -96,20 +108,20 @@ class SvarInnKillTest {
                     storedButNotAcknowledged++; // died between the inbox commit and the acknowledgement
                 }
             }
-            Child last = start(installation, sim, -1);
+            Child last = start(installation, sim, version, -1);
             await("receiver finishing").atMost(Duration.ofSeconds(180)).until(() -> !last.process.isAlive());
             assertThat(last.process.exitValue()).as("seed %d, log:\n%s", seed, last.logTail()).isZero();
             System.out.println("SvarInnKillTest kills after: " + killsAfter + "; killed between commit and"
                     + " acknowledgement: " + storedButNotAcknowledged);
 
             List<ForsendelseState> states = sim.forsendelser();
-            assertThat(states).hasSize(FORSENDELSER).allSatisfy(s -> {
+            assertThat(states).hasSize(forsendelser).allSatisfy(s -> {
                 assertThat(s.status()).as(s.id()).isEqualTo(ForsendelseStatus.LEST);
                 assertThat(s.feil()).as("nothing reported as failed").isEmpty();
             });
             int downloads = states.stream().mapToInt(ForsendelseState::nedlastinger).sum();
             assertThat(downloads).as("some kills cut a download (seed %d, kills after %s)", seed, killsAfter)
-                    .isGreaterThan(FORSENDELSER);
+                    .isGreaterThan(forsendelser);
             assertThat(killsAfter).as("some kills came mid-item").containsKey("begin");
         }
         Receiver after = new Receiver(installation);
@@ -127,10 +139,10 @@ class SvarInnKillTest {
         }
     }
 
-    private static Map<String, List<Dokument>> send(SvarInnSimulator sim, Random random) {
+    private static Map<String, List<Dokument>> send(SvarInnSimulator sim, Random random, int forsendelser) {
         Map<String, List<Dokument>> sent = new HashMap<>();
-        Instant date = Instant.now().minusSeconds(FORSENDELSER);
-        for (int i = 0; i < FORSENDELSER; i++) {
+        Instant date = Instant.now().minusSeconds(forsendelser);
+        for (int i = 0; i < forsendelser; i++) {
             List<Dokument> docs = new ArrayList<>();
             int count = 2 + random.nextInt(2);
             for (int d = 0; d < count; d++) {
@@ -190,8 +202,9 @@ class SvarInnKillTest {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private Child start(Path installation, SvarInnSimulator sim, int killAfterLines) throws IOException {
-        Child child = Child.start(installation, sim, killAfterLines);
+    private Child start(Path installation, SvarInnSimulator sim, String version, int killAfterLines)
+            throws IOException {
+        Child child = Child.start(installation, sim, version, killAfterLines);
         children.add(child.process);
         return child;
     }
@@ -208,13 +221,14 @@ class SvarInnKillTest {
         }
 
         /** @param killAfterLines kill after this many lines; -1 never */
-        static Child start(Path installation, SvarInnSimulator sim, int killAfterLines) throws IOException {
+        static Child start(Path installation, SvarInnSimulator sim, String version, int killAfterLines)
+                throws IOException {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Path log = installation.resolveSibling("receiver.log");
             Process process = new ProcessBuilder(java.toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC",
                     "-cp", System.getProperty("java.class.path"), ReceiverProcess.class.getName(),
-                    installation.toString(), sim.baseUri().toString(), USER, PASSWORD, String.join(",", ORGNRS))
+                    installation.toString(), sim.baseUri().toString(), USER, PASSWORD, String.join(",", ORGNRS), version)
                     .redirectError(Redirect.appendTo(log.toFile())).start();
             Child child = new Child(process, log);
             Thread watcher = new Thread(() -> child.watch(killAfterLines), "kill-test-watcher");

@@ -8,7 +8,10 @@ import no.postmottak.api.inbox.InboxItem;
 
 /**
  * Who may see which item. A user who may not see an item gets 403, and so does a non-admin asking for an id that
- * does not exist: otherwise 404 versus 403 would tell a clerk which ids exist in other organisations.
+ * does not exist: otherwise 404 versus 403 would tell a clerk which ids exist in other organisations. The one rule
+ * for confidential mail is here too: without the organisation's {@code postmottak-taushet-<orgnr>} role every URL
+ * of the item answers 403 (the list shows it masked, {@link JsonViews#summary}), and each look at it by someone
+ * with the role is written to its audit trail.
  */
 public final class AccessControl {
 
@@ -30,10 +33,22 @@ public final class AccessControl {
         if (item == null) {
             throw user.admin() ? new HttpError(404, "Fant ikke elementet") : HttpError.forbidden();
         }
-        if (!user.maySee(item.metadata().recipientOrgnr())) {
+        String orgnr = item.metadata().recipientOrgnr();
+        if (!user.maySee(orgnr)) {
             throw HttpError.forbidden();
         }
+        if (!user.mayRead(orgnr, item.metadata().confidential())) {
+            throw new HttpError(403, "Elementet er taushetsbelagt. Det kan bare åpnes av brukere med rollen "
+                    + Roles.CONFIDENTIAL_PREFIX + orgnr + ".");
+        }
         return item;
+    }
+
+    /** Writes a look at a confidential item ({@code view}, {@code download}) to its audit trail. */
+    public void audited(User user, InboxItem item, String action, String detail) throws InboxException {
+        if (item.metadata().confidential()) {
+            inbox.auditAccess(item.id(), user.name(), action, detail);
+        }
     }
 
     public static void requireAdmin(User user) throws HttpError {

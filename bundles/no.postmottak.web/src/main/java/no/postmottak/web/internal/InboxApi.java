@@ -100,17 +100,20 @@ public final class InboxApi {
         if (get && p.length == 1 && p[0].equals("me")) {
             Json.write(resp, 200, JsonViews.map("user", user.name(), "admin", user.admin(),
                     "orgnrs", new java.util.TreeSet<>(user.admin() ? directory.knownOrgnrs() : user.orgnrs()),
-                    "mayDelete", user.mayDelete(deleteRestricted), "csrfToken", session.csrfToken()));
+                    "mayDelete", user.mayDelete(deleteRestricted), "csrfToken", session.csrfToken(),
+                    "confidentialOrgnrs", new java.util.TreeSet<>(user.confidentialOrgnrs())));
         } else if (get && p.length == 1 && p[0].equals("items")) {
             list(req, resp, user);
         } else if (p.length >= 2 && p[0].equals("items")) {
             InboxItem item = access.item(user, p[1]);
             if (get && p.length == 2) {
+                access.audited(user, item, "view", null);
                 Json.write(resp, 200, JsonViews.detail(item, inbox.auditTrail(item.id()),
                         inbox.organisation(item.metadata().recipientOrgnr()), clock.instant()));
             } else if (get && p.length == 4 && p[2].equals("documents")) {
-                document(req, resp, item, p[3]);
+                document(req, resp, user, item, p[3]);
             } else if (get && p.length == 3 && p[2].equals("zip")) {
+                access.audited(user, item, "download", "Alle dokumenter som zip");
                 zip(resp, item);
             } else if (post && p.length == 3 && p[2].equals("archive")) {
                 Json.write(resp, 200, actions.archive(user, item, Json.read(req.getInputStream())));
@@ -157,18 +160,20 @@ public final class InboxApi {
         Instant now = clock.instant();
         List<Map<String, Object>> rows = new ArrayList<>(page.items().size());
         for (InboxItem i : page.items()) {
-            rows.add(JsonViews.summary(i, documentCounts.of(i), now));
+            boolean readable = user.mayRead(i.metadata().recipientOrgnr(), i.metadata().confidential());
+            rows.add(JsonViews.summary(i, readable ? documentCounts.of(i) : 0, now, readable));
         }
         Json.write(resp, 200, JsonViews.map("items", rows, "nextCursor", page.nextCursor()));
     }
 
-    private void document(HttpServletRequest req, HttpServletResponse resp, InboxItem item, String index)
+    private void document(HttpServletRequest req, HttpServletResponse resp, User user, InboxItem item, String index)
             throws IOException, HttpError, InboxException {
         StoredDocument doc = item.documents().stream().filter(d -> String.valueOf(d.index()).equals(index))
                 .findFirst().orElseThrow(() -> new HttpError(404, "Elementet har ikke dokument " + index));
         if (doc.purged()) {
             throw new HttpError(410, "Innholdet i " + doc.fileName() + " er slettet");
         }
+        access.audited(user, item, "download", doc.fileName());
         try (InputStream in = inbox.openDocument(item.id(), doc.index())) {
             DocumentResponses.headers(resp, doc.fileName(), doc.mediaType(), doc.size(),
                     !"1".equals(req.getParameter("download")));

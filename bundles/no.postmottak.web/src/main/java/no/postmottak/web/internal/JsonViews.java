@@ -23,26 +23,43 @@ import no.postmottak.api.inbox.StoredDocument;
  */
 public final class JsonViews {
 
+    /** Channel attributes the item view shows: the sender's system, our journalpost it answers (SvarInn V2). */
+    static final String SENDING_SYSTEM = "svarinn.avgivendeSystem";
+    static final String REPLY_TO_JOURNALPOST = "svarinn.svarPaJournalpost";
+
     /** An item nobody has acted on for this long gets a badge. */
     public static final Duration UNTOUCHED_AFTER = Duration.ofHours(2);
 
     private JsonViews() {
     }
 
-    /** One row of the inbox list. */
+    /** The title a confidential item shows to whoever may not read it. */
+    public static final String CONFIDENTIAL_TITLE = "Taushetsbelagt";
+
+    /** One row of a list, masked when the item is confidential (for lists that do not know the user's roles). */
     public static Map<String, Object> summary(InboxItem item, int documentCount, Instant now) {
+        return summary(item, documentCount, now, !item.metadata().confidential());
+    }
+
+    /**
+     * One row of the inbox list. An item the user may not read ({@link User#mayRead}) shows only that it exists:
+     * when and how it came, its state, and "Taushetsbelagt"; no title, sender or document count.
+     */
+    public static Map<String, Object> summary(InboxItem item, int documentCount, Instant now, boolean readable) {
         IncomingItem m = item.metadata();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", item.id().toString());
         v.put("orgnr", m.recipientOrgnr());
         v.put("orgConfigured", item.orgConfigured());
-        v.put("sender", party(m.sender()));
-        v.put("title", m.title());
+        v.put("sender", readable ? party(m.sender()) : map("name", null));
+        v.put("title", readable ? m.title() : CONFIDENTIAL_TITLE);
         v.put("receivedAt", item.receivedAt().toString());
         v.put("channel", m.channel().name());
-        v.put("documentCount", documentCount);
+        v.put("documentCount", readable ? documentCount : null);
         v.put("state", item.state().name());
         v.put("untouched", untouched(item, now));
+        v.put("confidential", m.confidential());
+        v.put("masked", !readable);
         return v;
     }
 
@@ -55,7 +72,7 @@ public final class JsonViews {
     public static Map<String, Object> detail(InboxItem item, List<AuditEntry> audit, Optional<OrganisationView> org,
                                              Instant now) {
         IncomingItem m = item.metadata();
-        Map<String, Object> v = summary(item, item.documents().size(), now);
+        Map<String, Object> v = summary(item, item.documents().size(), now, true);
         v.put("recipient", m.recipient() == null ? null : party(m.recipient()));
         v.put("sentAt", m.sentAt() == null ? null : m.sentAt().toString());
         v.put("senderReference", m.senderMetadata() == null ? null : m.senderMetadata().reference().orElse(null));
@@ -63,6 +80,8 @@ public final class JsonViews {
         v.put("replyTo", m.replyToChannelId());
         v.put("securityLevel", m.securityLevel());
         v.put("forsendelseType", m.forsendelseType());
+        v.put("sendingSystem", m.channelAttributes().get(SENDING_SYSTEM));
+        v.put("replyToJournalpost", m.channelAttributes().get(REPLY_TO_JOURNALPOST));
         v.put("suggestion", suggestion(m.importSuggestion()));
         v.put("links", m.links().stream().map(l -> map("label", l.label(), "url", l.url(), "text", l.text())).toList());
         v.put("documents", item.documents().stream().map(d -> document(item, d)).toList());
@@ -71,7 +90,7 @@ public final class JsonViews {
         v.put("organisation", org.map(JsonViews::organisation).orElse(null));
         v.put("actions", map("archive", item.state().canMoveTo(ItemState.ARCHIVING),
                 "delete", item.state().canMoveTo(ItemState.DELETED),
-                "forward", item.state().canMoveTo(ItemState.FORWARDED)));
+                "forward", item.state().canMoveTo(ItemState.FORWARDED) && !m.confidential()));
         return v;
     }
 
@@ -104,7 +123,8 @@ public final class JsonViews {
         if (s == null) {
             return null;
         }
-        return map("caseNumber", s.caseNumber().map(Object::toString).orElse(null), "tittel", s.tittel(),
+        return map("caseNumber", s.caseNumber().map(Object::toString).orElse(null), "caseSystemId", s.caseSystemId(),
+                "tittel", s.tittel(),
                 "journalposttype", s.journalposttype(), "journalstatus", s.journalstatus(),
                 "dokumentetsDato", s.dokumentetsDato() == null ? null : s.dokumentetsDato().toString());
     }

@@ -54,7 +54,7 @@ public final class QueryParser {
         return Optional.of(new InboxQuery(orgnrs, states(param.apply("state")),
                 from == null ? null : from.atStartOfDay(OSLO).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(OSLO).toInstant(),
-                text, cursor, limit(param.apply("limit"))));
+                text, cursor, limit(param.apply("limit")), user.confidentialOrgnrs()));
     }
 
     private Set<String> orgnrs(User user, String org) throws HttpError, InboxException {

@@ -7,14 +7,15 @@ import java.util.TreeSet;
 import no.postmottak.api.Orgnr;
 
 /**
- * Turns role names into a {@link User}: {@code postmottak-admin}, {@code postmottak-org-<orgnr>} and
- * {@code postmottak-delete}.
+ * Turns role names into a {@link User}: {@code postmottak-admin}, {@code postmottak-org-<orgnr>},
+ * {@code postmottak-delete} and {@code postmottak-taushet-<orgnr>} (may read the organisation's confidential mail).
  */
 public final class Roles {
 
     public static final String ADMIN = "postmottak-admin";
     public static final String ORG_PREFIX = "postmottak-org-";
     public static final String DELETER = "postmottak-delete";
+    public static final String CONFIDENTIAL_PREFIX = "postmottak-taushet-";
 
     private Roles() {
     }
@@ -24,6 +25,7 @@ public final class Roles {
         boolean admin = false;
         boolean deleter = false;
         Set<String> orgnrs = new TreeSet<>();
+        Set<String> confidential = new TreeSet<>();
         for (String role : roles) {
             String r = role.trim();
             if (r.equals(ADMIN)) {
@@ -32,8 +34,10 @@ public final class Roles {
                 deleter = true;
             } else if (r.startsWith(ORG_PREFIX) && Orgnr.isValid(r.substring(ORG_PREFIX.length()))) {
                 orgnrs.add(r.substring(ORG_PREFIX.length()));
+            } else if (r.startsWith(CONFIDENTIAL_PREFIX) && Orgnr.isValid(r.substring(CONFIDENTIAL_PREFIX.length()))) {
+                confidential.add(r.substring(CONFIDENTIAL_PREFIX.length()));
             }
         }
-        return new User(name, admin, orgnrs, deleter);
+        return new User(name, admin, orgnrs, deleter, confidential);
     }
 }

@@ -58,6 +58,7 @@ class BrowserTest {
     void aClerkLogsInOpensAnItemSeesThePdfAndDeletesIt() throws Exception {
         String id = server.receive(ORG_A, "Søknad om utslippstillatelse");
         server.receive(ORG_B, "Hemmelig for org B");
+        String secret = server.receiveConfidential(ORG_A, "Bekymringsmelding");
 
         browser.get(server.base() + "/postmottak/inbox.html");
         wait.until(ExpectedConditions.urlContains("/postmottak/login.html"));
@@ -67,13 +68,18 @@ class BrowserTest {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), "Søknad om utslippstillatelse"));
         assertThat(browser.findElement(By.id("rows")).getText()).doesNotContain("Hemmelig for org B");
+        // Confidential mail anne may not read: a masked row, that it exists and nothing to open.
+        WebElement masked = browser.findElement(By.cssSelector("#rows tr[data-id='" + secret + "']"));
+        assertThat(masked.getAttribute("class")).contains("masked");
+        assertThat(masked.getText()).contains("Taushetsbelagt").doesNotContain("Bekymringsmelding");
+        assertThat(masked.findElements(By.tagName("a"))).isEmpty();
         assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("anne");
         clerk.screenshot("inbox");
 
         browser.findElement(By.linkText("Søknad om utslippstillatelse")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meta"), "2023/77-5"));
         assertThat(browser.findElement(By.id("case-number")).getAttribute("value")).isEqualTo("2024/412");
-        assertThat(browser.findElement(By.id("archive-target")).getText()).isEqualTo("Arkivmål: test");
+        assertThat(browser.findElement(By.id("archive-target")).getText()).isEqualTo("Arkivmål: testarkiv (test)");
         assertThat(browser.findElement(By.id("case-hint")).getText()).contains("reservesaken 2024/1");
         assertThat(browser.findElement(By.id("documents")).getText()).contains("Søknad om løyve.pdf");
 

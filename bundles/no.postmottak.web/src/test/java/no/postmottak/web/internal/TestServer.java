@@ -34,7 +34,7 @@ import no.postmottak.api.SenderMetadata;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.IncomingDocument;
 import no.postmottak.api.inbox.IncomingDocuments;
-import no.postmottak.inbox.internal.WebTestInboxes;
+import no.postmottak.inbox.testing.TestInboxes;
 
 /**
  * The web layer as Pax Web would host it (filter on /postmottak/*, API servlet on /postmottak/api/*, static
@@ -91,7 +91,7 @@ final class TestServer implements AutoCloseable {
         JdbcDataSource ds = dataSource;
         ds.setURL(jdbcUrl);
         ds.setUser("sa");
-        inbox = WebTestInboxes.create(ds, Set.of(ORG_A, ORG_B), archive, clock);
+        inbox = TestInboxes.create(ds, Set.of(ORG_A, ORG_B), archive, clock);
 
         OrgDirectory directory = new KnownOrganisations(inbox, Set.of(ORG_A, ORG_B), clock);
         InboxApi api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock,
@@ -139,13 +139,24 @@ final class TestServer implements AutoCloseable {
     }
 
     String receive(String orgnr, String title, DocumentDescriptor main, byte[] content) throws Exception {
+        return receive(orgnr, title, main, content, false);
+    }
+
+    /** Accepts a confidential item (taushetsbelagt) like {@link #receive(String, String)}; tove may read it. */
+    String receiveConfidential(String orgnr, String title) throws Exception {
+        return receive(orgnr, title, new DocumentDescriptor("Melding.pdf", "application/pdf", -1, null,
+                DocumentRole.MAIN, "brev"), PDF, true);
+    }
+
+    private String receive(String orgnr, String title, DocumentDescriptor main, byte[] content, boolean confidential)
+            throws Exception {
         String channelId = "f-" + channelIds.incrementAndGet();
         IncomingItem item = new IncomingItem(Channel.SVARINN, channelId, orgnr,
                 new Party("Byggmester Hansen AS", "999888777", null, List.of("Storgata 1"), "0155", "Oslo", null),
                 null, title, null, 3, "brev", "ref-" + channelId, null,
                 new SenderMetadata(2023, 77, null, null, 5, "U", "F", null, null, title, "Kari", Map.of()),
                 new ImportSuggestion(2024, 412, "I", "M", null, title),
-                List.of(new Link("Les mer", "https://example.org/" + channelId, "lenke")), Map.of());
+                List.of(new Link("Les mer", "https://example.org/" + channelId, "lenke")), Map.of(), confidential);
         IncomingDocuments docs = IncomingDocuments.of(List.of(
                 new IncomingDocument(main, new ByteArrayInputStream(content)),
                 new IncomingDocument(new DocumentDescriptor("vedlegg.txt", "text/plain", -1, null,

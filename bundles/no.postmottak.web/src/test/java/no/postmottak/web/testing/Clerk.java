@@ -2,11 +2,15 @@ package no.postmottak.web.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -22,14 +26,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A records clerk in headless Chromium (the OS packages chromium and chromium-driver, never a downloaded browser),
- * with screenshot helpers. Shared through this module's test-jar by the web module's browser test (embedded Jetty)
+ * A records clerk in headless Chromium (the OS packages chromium and chromium-driver, never a downloaded browser;
+ * {@code chromium} and {@code chromedriver} are looked up on the PATH), with screenshot helpers. Shared through this module's test-jar by the web module's browser test (embedded Jetty)
  * and the itest's DemoBrowserIT (the real Karaf distribution).
  */
 public final class Clerk implements AutoCloseable {
 
-    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Optional<Path> CHROMIUM = onPath("chromium", "chromium-browser");
+    private static final Optional<Path> CHROMEDRIVER = onPath("chromedriver");
 
     public final ChromeDriver browser;
     public final WebDriverWait wait;
@@ -44,18 +48,25 @@ public final class Clerk implements AutoCloseable {
     public Clerk(String base, Path profile, Path screenshots) {
         this.base = base;
         this.screenshots = screenshots;
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.orElseThrow().toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.orElseThrow().toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     public static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        return CHROMIUM.isPresent() && CHROMEDRIVER.isPresent();
+    }
+
+    /** The first of the named programs found in a folder of the PATH. */
+    private static Optional<Path> onPath(String... names) {
+        List<String> dirs = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
+        return Stream.of(names).flatMap(name -> dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)))
+                .filter(Files::isExecutable).findFirst();
     }
 
     public void open(String page) {

@@ -3,12 +3,10 @@ package no.postmottak.eformidling.internal.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.awaitility.Awaitility;
@@ -23,8 +21,8 @@ import no.postmottak.eformidling.simulator.IntegrasjonspunktSimulator;
 import no.postmottak.eformidling.simulator.Message;
 import no.postmottak.eformidling.simulator.SimDocument;
 import no.postmottak.eformidling.simulator.SimulatorOptions;
-import no.postmottak.inbox.internal.ArchiveProviders;
-import no.postmottak.inbox.internal.JdbcInbox;
+import no.postmottak.api.inbox.Inbox;
+import no.postmottak.inbox.testing.TestInboxes;
 
 /** The DS shell with a configuration as a .cfg file gives it: lists as one line, the password as a dot property. */
 class IntegrasjonspunktComponentTest {
@@ -37,7 +35,7 @@ class IntegrasjonspunktComponentTest {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath());
         ds.setUser("sa");
-        JdbcInbox inbox = new JdbcInbox(ds, orgnr -> Optional.empty(), new ArchiveProviders(), Clock.systemUTC());
+        Inbox inbox = TestInboxes.create(ds);
         try (IntegrasjonspunktSimulator ip = IntegrasjonspunktSimulator.start(SimulatorOptions.loopback(0))) {
             ip.add(Message.builder().receiver("910075919").title("Brev")
                     .document(SimDocument.of("brev.pdf", "application/pdf", "Brev", "%PDF".getBytes())).build());
@@ -52,7 +50,7 @@ class IntegrasjonspunktComponentTest {
             IntegrasjonspunktConfig config = Converters.standardConverter().convert(props)
                     .to(IntegrasjonspunktConfig.class);
             IntegrasjonspunktComponent component = new IntegrasjonspunktComponent(config, props, inbox,
-                    inbox.leases(), new OtherChannels());
+                    TestInboxes.leases(inbox), new OtherChannels());
             try {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                         !inbox.find(InboxQuery.all(Set.of("910075919"), 10)).items().isEmpty());

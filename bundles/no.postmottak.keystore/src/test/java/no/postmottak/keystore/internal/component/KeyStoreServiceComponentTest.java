@@ -12,7 +12,7 @@ import org.osgi.util.converter.Converters;
 
 import no.postmottak.api.keystore.KeyInfo;
 import no.postmottak.api.keystore.NoKeyForRecipientException;
-import no.postmottak.keystore.internal.Fixtures;
+import no.postmottak.testfixtures.SvarInnFixtures;
 
 /** The DS shells driven as SCR would: configurations come, break and go while the service keeps serving. */
 class KeyStoreServiceComponentTest {
@@ -27,7 +27,7 @@ class KeyStoreServiceComponentTest {
     private static KeyEntryComponent somdalen(String password) {
         return component("no.postmottak.keystore.key~somdalen", Map.of("account", "efm",
                 "orgnrs", new String[] {"910229028"},
-                "keystore.file", Fixtures.file("efm-fiks-meldingsformidler/somdalen.p12").toString(),
+                "keystore.file", SvarInnFixtures.path("efm-fiks-meldingsformidler/somdalen.p12").toString(),
                 "keystore.password", password));
     }
 
@@ -48,8 +48,8 @@ class KeyStoreServiceComponentTest {
         service.removeKey(broken);
         service.addKey(fixed);
         KeyEntryComponent sp = component("no.postmottak.keystore.key~sp", Map.of(
-                "pem.key.file", Fixtures.file("svarut-sak-mottak/sp-key.pem").toString(),
-                "pem.certificate.file", Fixtures.file("svarut-sak-mottak/sp-cert.pem").toString()));
+                "pem.key.file", SvarInnFixtures.path("svarut-sak-mottak/sp-key.pem").toString(),
+                "pem.certificate.file", SvarInnFixtures.path("svarut-sak-mottak/sp-cert.pem").toString()));
         service.addKey(sp);
         assertThat(service.keys()).extracting(KeyInfo::serialHex).containsExactly("526A935A", "FBCAEA76FC34BC6A");
         assertThat(service.keys().get(0).orgnrs()).containsExactly("910229028");
@@ -66,7 +66,7 @@ class KeyStoreServiceComponentTest {
     @Test
     void privatePasswordPropertyIsUsed() {
         KeyEntryComponent entry = component("no.postmottak.keystore.key~private", Map.of(
-                "keystore.file", Fixtures.file("efm-ks-svarut/somdalen.jks").toString(),
+                "keystore.file", SvarInnFixtures.path("efm-ks-svarut/somdalen.jks").toString(),
                 ".keystore.password", "changeit"));
         assertThat(entry.entry().problem()).isNull();
     }
@@ -74,12 +74,12 @@ class KeyStoreServiceComponentTest {
     @Test
     void orgNumbersFromACfgLineAreSplitAndAMalformedOneIsAProblem() {
         KeyEntryComponent listed = component("no.postmottak.keystore.key~listed", Map.of(
-                "keystore.file", Fixtures.file("efm-ks-svarut/somdalen.jks").toString(),
+                "keystore.file", SvarInnFixtures.path("efm-ks-svarut/somdalen.jks").toString(),
                 ".keystore.password", "changeit", "orgnrs", "910229028, 921 123 450"));
         assertThat(listed.entry().info().orgnrs()).containsExactly("910229028", "921123450");
 
         KeyEntryComponent typo = component("no.postmottak.keystore.key~typo", Map.of(
-                "keystore.file", Fixtures.file("efm-ks-svarut/somdalen.jks").toString(),
+                "keystore.file", SvarInnFixtures.path("efm-ks-svarut/somdalen.jks").toString(),
                 ".keystore.password", "changeit", "orgnrs", "910229028, 92112345"));
         assertThat(typo.entry().info().usable()).isFalse();
         assertThat(typo.entry().info().problem()).contains("92112345");
@@ -92,7 +92,7 @@ class KeyStoreServiceComponentTest {
     }
 
     private static byte[] decrypt(KeyStoreServiceComponent service, String fixture) throws Exception {
-        try (InputStream in = Files.newInputStream(Fixtures.file(fixture)); InputStream plain = service.decrypt(in)) {
+        try (InputStream in = Files.newInputStream(SvarInnFixtures.path(fixture)); InputStream plain = service.decrypt(in)) {
             return plain.readAllBytes();
         }
     }

@@ -109,6 +109,15 @@ public final class DemoSeed {
                         "Vi ber om at sikringsplan og avvikslogg for siste år er tilgjengelige ved tilsynet."))
                 .build());
 
+        // Confidential (V2 taushetsbelagtPost): kari has postmottak-taushet-921123450 in the demo, per has not.
+        sim.addForsendelse(base(now.minus(Duration.ofHours(2)), FJORDVIK, "Bekymringsmelding – barn i Fjordvik skole")
+                .avsender(Avsender.of("Fjordvik helsestasjon", "Helsevegen 3", "6899", "Fjordvik"))
+                .taushetsbelagt(true).niva("4").avgivendeSystem("EDIALOG")
+                .dokument(pdf("Bekymringsmelding.pdf", "H", "Bekymringsmelding",
+                        "Helsestasjonen melder bekymring etter samtale med foreldre.",
+                        "Opplysningene er taushetsbelagte etter forvaltningsloven § 13."))
+                .build());
+
         sim.addForsendelse(base(now.minus(Duration.ofHours(28)), SOLBERG, "Tilskudd til kulturformål – melding om vedtak")
                 .avsender(Avsender.of("Innlandet fylkeskommune", "Postboks 4404 Bedriftssenteret", "2325", "Hamar"))
                 .svarSendesTil(Adresse.organisasjon("Innlandet fylkeskommune", "Postboks 4404", "2325", "Hamar", "998877660"))

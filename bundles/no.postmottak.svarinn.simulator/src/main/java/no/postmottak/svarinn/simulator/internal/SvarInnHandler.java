@@ -30,7 +30,10 @@ import no.postmottak.svarinn.simulator.ServerKnobs;
 import no.postmottak.svarinn.simulator.ServerKnobs.Failure;
 import no.postmottak.svarinn.simulator.ServerKnobs.Operation;
 
-/** The four SvarInn v1 endpoints (spec §4.1–4.4) under the base path, behind HTTP Basic per mottakersystem. */
+/**
+ * The four SvarInn v1 endpoints (spec §4.1–4.4) under the base path, behind HTTP Basic per mottakersystem. The V2
+ * endpoints ({@link SvarInnV2Handler}) share the state changes and the download, so both versions serve one state.
+ */
 final class SvarInnHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SvarInnHandler.class);
     /** The realm KS's own SvarUt test double announces (the production realm is undocumented). */
@@ -56,8 +59,9 @@ final class SvarInnHandler {
         this.mapper = mapper;
     }
 
-    /** Adds the endpoints, their Basic guard and SvarUt's error format to a server. */
+    /** Adds the V1 and V2 endpoints, their Basic guard and SvarUt's error format to a server. */
     SimHttpServer.Builder addTo(SimHttpServer.Builder server) {
+        new SvarInnV2Handler(basePath, this, store, mapper).addTo(server);
         return server.errors(this::fiksError)
                 .guard(basePath, Auth.basic(REALM, (user, password) -> store.system(user)
                         .filter(m -> Auth.sameSecret(m.passord(), password)).isPresent()))
@@ -85,7 +89,7 @@ final class SvarInnHandler {
         res.send(200, knobs.listContentType(), mapper.writeValueAsBytes(array));
     }
 
-    private void download(Request req, Response res) throws IOException {
+    void download(Request req, Response res) throws IOException {
         if (failedBefore(res, Operation.DOWNLOAD)) {
             return;
         }
@@ -115,12 +119,16 @@ final class SvarInnHandler {
     }
 
     private void kvitter(Request req, Response res) throws IOException {
+        kvitter(req, res, req.param("id"));
+    }
+
+    /** kvitterMottak, V2 PATCH MOTTATT. */
+    void kvitter(Request req, Response res, String id) throws IOException {
         Failure failure = knobs.consume(Operation.KVITTER_MOTTAK);
         if (failure != null && !failure.afterApplying()) {
             respondFailure(res, failure);
             return;
         }
-        String id = req.param("id");
         StoredForsendelse f = visible(req, id).orElseThrow(() -> notFound(id));
         boolean applied = f.kvitter();
         if (failure != null) {
@@ -134,9 +142,8 @@ final class SvarInnHandler {
 
     private void mottakFeilet(Request req, Response res) throws IOException {
         String body = req.text();
-        Failure failure = knobs.consume(Operation.MOTTAK_FEILET);
+        Failure failure = consumeFeilet(res);
         if (failure != null && !failure.afterApplying()) {
-            respondFailure(res, failure);
             return;
         }
         JsonNode node;
@@ -149,13 +156,21 @@ final class SvarInnHandler {
                 || !node.path("permanent").isBoolean()) {
             throw new StatusException(400, "body must be {\"feilmelding\": <string>, \"permanent\": <boolean>}");
         }
-        String id = req.param("id");
+        feilet(req, res, req.param("id"), node.get("feilmelding").asText(), node.get("permanent").asBoolean(),
+                failure);
+    }
+
+    /**
+     * mottakFeilet, V2 PATCH FEILET, with the body checked and the knob consumed by the caller: {@code failure} is
+     * null or one that answers after applying.
+     */
+    void feilet(Request req, Response res, String id, String feilmelding, boolean permanent, Failure failure)
+            throws IOException {
         StoredForsendelse f = visible(req, id).orElseThrow(() -> notFound(id));
         if (!f.waiting()) {
             throw new StatusException(404, "forsendelse " + id + " er ikke klar for mottak");
         }
-        boolean permanent = node.get("permanent").asBoolean();
-        f.mottakFeilet(node.get("feilmelding").asText(), permanent, req.principal());
+        f.mottakFeilet(feilmelding, permanent, req.principal());
         LOG.info("SvarInn simulator: mottakFeilet for {} from {} (permanent={})", id, req.principal(), permanent);
         if (failure != null) {
             respondFailure(res, failure);
@@ -177,7 +192,16 @@ final class SvarInnHandler {
         return new StatusException(404, "forsendelse " + id + " finnes ikke");
     }
 
-    private boolean failedBefore(Response res, Operation op) throws IOException {
+    /** Takes the mottakFeilet knob; a failure before applying is answered here. */
+    Failure consumeFeilet(Response res) throws IOException {
+        Failure failure = knobs.consume(Operation.MOTTAK_FEILET);
+        if (failure != null && !failure.afterApplying()) {
+            respondFailure(res, failure);
+        }
+        return failure;
+    }
+
+    boolean failedBefore(Response res, Operation op) throws IOException {
         Failure failure = knobs.consume(op);
         if (failure == null) {
             return false;

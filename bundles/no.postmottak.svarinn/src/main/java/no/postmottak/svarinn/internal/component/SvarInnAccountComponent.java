@@ -34,11 +34,15 @@ import no.postmottak.svarinn.internal.ForsendelseReceiver;
 import no.postmottak.svarinn.internal.OrgnrClaims;
 import no.postmottak.svarinn.internal.PayloadReader;
 import no.postmottak.svarinn.internal.SvarInnAccount;
-import no.postmottak.svarinn.internal.SvarInnClient;
+import no.postmottak.svarinn.internal.SvarInnApi;
+import no.postmottak.svarinn.internal.SvarInnApis;
+import no.postmottak.svarinn.internal.SvarInnHttp;
 
 /**
  * One SvarInn account per factory configuration. A changed configuration restarts the account (DS deactivates and
- * activates it): the running poll finishes its current forsendelse first.
+ * activates it): the running poll finishes its current forsendelse first. That is also how an account moves from
+ * {@code api.version = v1} to {@code v2}: the lease stays the same (username and host), and what V1 already stored
+ * is recognised by its forsendelse id and only acknowledged again.
  */
 @Component(service = {SvarInnAccount.class, ChannelAccount.class}, configurationPid = SvarInnAccountComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -55,6 +59,7 @@ public class SvarInnAccountComponent implements SvarInnAccount {
     private final OrgnrClaims claims;
     private final AccountPoller poller;
     private final String refusal;
+    private final String apiVersion;
 
     @Activate
     public SvarInnAccountComponent(SvarInnAccountConfig config, Map<String, Object> properties,
@@ -67,6 +72,11 @@ public class SvarInnAccountComponent implements SvarInnAccount {
         if (config.username() == null || config.username().isBlank() || config._password() == null) {
             throw new IllegalArgumentException("SvarInn account " + name + " needs username and password");
         }
+        URI baseUrl = URI.create(config.base_url());
+        SvarInnApi client = SvarInnApis.of(config.api_version(), new SvarInnHttp(baseUrl, config.username(),
+                config._password(), Duration.ofSeconds(config.connect_timeout_seconds()),
+                Duration.ofSeconds(config.read_timeout_seconds())));
+        this.apiVersion = client.version();
         Optional<String> refused = claims.claim(name, orgnrs);
         this.refusal = refused.orElse(null);
         if (refused.isPresent()) {
@@ -74,9 +84,6 @@ public class SvarInnAccountComponent implements SvarInnAccount {
             this.poller = null;
             return;
         }
-        URI baseUrl = URI.create(config.base_url());
-        SvarInnClient client = new SvarInnClient(baseUrl, config.username(), config._password(),
-                Duration.ofSeconds(config.connect_timeout_seconds()), Duration.ofSeconds(config.read_timeout_seconds()));
         ForsendelseReceiver receiver = new ForsendelseReceiver(name, client, keyStore, inbox,
                 new ForsendelseMapper(name, orgnrs),
                 new PayloadReader.Limits(config.max_unpacked_bytes(), PayloadReader.Limits.DEFAULT.maxEntries(),
@@ -88,8 +95,8 @@ public class SvarInnAccountComponent implements SvarInnAccount {
                 client, receiver, leases, Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())),
                 clock);
         poller.start();
-        LOG.info("[{}] SvarInn account started for org numbers {} against {}, polling every {} s", name, orgnrs,
-                baseUrl, config.poll_interval_seconds());
+        LOG.info("[{}] SvarInn {} account started for org numbers {} against {}, polling every {} s", name,
+                client.version(), orgnrs, baseUrl, config.poll_interval_seconds());
     }
 
     @Deactivate
@@ -103,6 +110,11 @@ public class SvarInnAccountComponent implements SvarInnAccount {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String apiVersion() {
+        return apiVersion;
     }
 
     @Override

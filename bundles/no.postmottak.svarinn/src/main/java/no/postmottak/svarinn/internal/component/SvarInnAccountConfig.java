@@ -5,56 +5,65 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
-@ObjectClassDefinition(name = "Postmottak: SvarInn account",
-        description = "One receiving system (mottakersystem) at KS SvarUt, polled for every org number it holds.")
+@ObjectClassDefinition(name = "Postmottak: SvarInn-konto",
+        description = "Ett mottakersystem i KS SvarUt, som hentes for alle organisasjonsnumrene det har.")
 public @interface SvarInnAccountConfig {
 
-    @AttributeDefinition(name = "Base URL", description = "The SvarInn API of the environment", options = {
-            @Option(label = "Production", value = "https://svarut.ks.no/tjenester/svarinn"),
-            @Option(label = "Test", value = "https://test.svarut.ks.no/tjenester/svarinn")})
-    String base_url() default "https://svarut.ks.no/tjenester/svarinn";
+    @AttributeDefinition(name = "API-versjon", description = "v2 er SvarInn-API-et KS anbefaler; v1 (Mottaksservice)"
+            + " er merket som utfaset. Endres uten omstart, og post som alt er lagret, hentes ikke på nytt", options = {
+            @Option(label = "SvarInn V2", value = "v2"), @Option(label = "SvarInn V1 (utfaset)", value = "v1")})
+    String api_version() default "v2";
 
-    @AttributeDefinition(name = "Username", description = "The mottakersystem's username from SvarUt's service tab")
+    @AttributeDefinition(name = "Adresse", description = "Rotadressen til SvarUt-tjenestene i miljøet (samme for"
+            + " v1 og v2; en v1-adresse som slutter på /svarinn, virker også)", options = {
+            @Option(label = "Produksjon", value = "https://svarut.ks.no/tjenester"),
+            @Option(label = "Test", value = "https://test.svarut.ks.no/tjenester")})
+    String base_url() default "https://svarut.ks.no/tjenester";
+
+    @AttributeDefinition(name = "Brukernavn", description = "Mottakersystemets brukernavn fra fanen «Tjenester» i"
+            + " SvarUt")
     String username();
 
-    @AttributeDefinition(name = "Service password", type = AttributeType.PASSWORD,
-            description = "Generated in SvarUt; better given as $[secret:name] or $[env:NAME]. The leading dot keeps"
-                    + " it out of service properties")
+    @AttributeDefinition(name = "Tjenestepassord", type = AttributeType.PASSWORD,
+            description = "Generert i SvarUt; oppgi det helst som $[secret:navn] eller $[env:NAVN]. Punktumet foran"
+                    + " holder det utenfor tjenesteegenskapene")
     String _password();
 
-    @AttributeDefinition(name = "Org numbers", description = "The organisation numbers registered on this"
-            + " mottakersystem. Each org number may be fetched by one account only.")
+    @AttributeDefinition(name = "Organisasjonsnumre", description = "Organisasjonsnumrene som er registrert på"
+            + " mottakersystemet. Hvert organisasjonsnummer kan bare hentes av én konto.")
     String[] orgnrs();
 
-    @AttributeDefinition(name = "Poll interval (seconds)", description = "KS recommends 15 minutes")
+    @AttributeDefinition(name = "Henteintervall (sekunder)", description = "KS anbefaler 15 minutter")
     long poll_interval_seconds() default 900;
 
-    @AttributeDefinition(name = "Connect timeout (seconds)")
+    @AttributeDefinition(name = "Tidsavbrudd for tilkobling (sekunder)")
     long connect_timeout_seconds() default 10;
 
-    @AttributeDefinition(name = "Read timeout (seconds)", description = "Waiting for a response to start")
+    @AttributeDefinition(name = "Tidsavbrudd for svar (sekunder)", description = "Venting på at et svar begynner")
     long read_timeout_seconds() default 60;
 
-    @AttributeDefinition(name = "Hash verification", description = "strict: a size/SHA-256 mismatch or a missing or"
-            + " extra file fails the forsendelse; warn: it is received and the mismatch logged", options = {
-            @Option(label = "Strict", value = "strict"), @Option(label = "Warn only", value = "warn")})
+    @AttributeDefinition(name = "Kontroll av sjekksum", description = "strict: avvik i størrelse eller SHA-256, eller"
+            + " en fil som mangler eller er i tillegg, gjør at forsendelsen feiler; warn: den tas imot og avviket"
+            + " logges", options = {
+            @Option(label = "Streng", value = "strict"), @Option(label = "Bare advarsel", value = "warn")})
     String hash_verification() default "strict";
 
-    @AttributeDefinition(name = "Permanent failure after attempts", description = "A forsendelse that cannot be"
-            + " received is reported as a permanent failure (SvarUt then uses Altinn/print) after this many"
-            + " attempts; 0 = never, an operator decides")
+    @AttributeDefinition(name = "Permanent feil etter forsøk", description = "En forsendelse som ikke kan tas imot,"
+            + " meldes som permanent feil (SvarUt sender den da via Altinn eller post) etter så mange forsøk;"
+            + " 0 = aldri, en driftsansvarlig avgjør")
     int failure_permanent_after_attempts() default 3;
 
-    @AttributeDefinition(name = "Report temporary failures", description = "Tell SvarUt about failed attempts"
-            + " before the permanent one (shown in the sender's log)")
+    @AttributeDefinition(name = "Meld midlertidige feil", description = "Fortell SvarUt om mislykte forsøk før det"
+            + " permanente (vises i avsenderens logg)")
     boolean failure_report_temporary() default true;
 
-    @AttributeDefinition(name = "Refused forsendelse types", required = false,
-            description = "forsendelseType values this installation does not take")
+    @AttributeDefinition(name = "Forsendelsestyper som avvises", required = false,
+            description = "Forsendelsestyper (V1 forsendelseType, V2 type) denne installasjonen ikke tar imot")
     String[] refused_forsendelse_types() default {};
 
-    @AttributeDefinition(name = "Max unpacked bytes per forsendelse", description = "Zip-bomb limit")
+    @AttributeDefinition(name = "Største utpakkede størrelse per forsendelse (byte)", description = "Vern mot"
+            + " zip-bomber")
     long max_unpacked_bytes() default 53687091200L;
 
-    String webconsole_configurationFactory_nameHint() default "SvarInn {username} ({orgnrs})";
+    String webconsole_configurationFactory_nameHint() default "SvarInn {username} ({orgnrs}) {api.version}";
 }

@@ -25,6 +25,7 @@ public class SvarInnStatusCommand implements Action {
     public Object execute() {
         ShellTable table = new ShellTable();
         table.column("Account");
+        table.column("API");
         table.column("State");
         table.column("Last poll");
         table.column("Next poll");
@@ -34,7 +35,7 @@ public class SvarInnStatusCommand implements Action {
         List<SvarInnAccount> all = accounts.all();
         for (SvarInnAccount account : all) {
             AccountStatus s = account.accountStatus();
-            table.addRow().addContent(s.account(), s.state(), s.lastPoll(), s.nextPoll(), s.received(), s.failed(),
+            table.addRow().addContent(s.account(), account.apiVersion(), s.state(), s.lastPoll(), s.nextPoll(), s.received(), s.failed(),
                     s.lastResult());
         }
         table.print(System.out);

@@ -7,9 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,24 +17,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import no.postmottak.channel.support.HttpSupport;
 import no.postmottak.svarinn.internal.SvarInnException.Kind;
-import no.postmottak.svarinn.internal.json.Forsendelse;
 
 /**
- * The four calls of SvarInn (Mottaksservice v1) over HTTP Basic, each failure classified as a {@link SvarInnException}.
- * Downloads follow the {@code downloadUrl} SvarUt hands out, never a URL we build.
+ * HTTP to SvarInn, shared by both API versions: HTTP Basic, JSON, and every failure classified as a
+ * {@link SvarInnException}. Downloads follow the URL SvarUt hands out, never one we build.
  */
-public final class SvarInnClient {
+public final class SvarInnHttp {
 
-    private static final TypeReference<List<Forsendelse>> LIST = new TypeReference<>() { };
+    /** The suffix of the V1 base URL operators have configured; both versions address paths below the root. */
+    private static final String V1_SUFFIX = "/svarinn";
 
-    private final URI baseUrl;
+    private final URI root;
     private final String authorization;
     private final Duration readTimeout;
     private final HttpClient http;
     private final ObjectMapper json;
 
-    public SvarInnClient(URI baseUrl, String username, String password, Duration connectTimeout, Duration readTimeout) {
-        this.baseUrl = URI.create(baseUrl.toString().endsWith("/") ? baseUrl.toString() : baseUrl + "/");
+    /**
+     * @param baseUrl the service root ({@code https://svarut.ks.no/tjenester}); a V1 base URL ending in
+     *                {@code /svarinn} is accepted too, so an account moves to V2 by changing only its version
+     */
+    public SvarInnHttp(URI baseUrl, String username, String password, Duration connectTimeout, Duration readTimeout) {
+        this.root = root(baseUrl);
         this.authorization = HttpSupport.basicAuthorization(username, password);
         this.readTimeout = readTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
@@ -42,11 +46,19 @@ public final class SvarInnClient {
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** {@code GET mottaker/hentNyeForsendelser}: everything waiting for this account, across its org numbers. */
-    public List<Forsendelse> hentNyeForsendelser() throws SvarInnException {
-        HttpResponse<InputStream> response = send(request("mottaker/hentNyeForsendelser").GET().build());
+    static URI root(URI baseUrl) {
+        String s = baseUrl.toString().replaceAll("/+$", "");
+        if (s.endsWith(V1_SUFFIX)) {
+            s = s.substring(0, s.length() - V1_SUFFIX.length());
+        }
+        return URI.create(s + "/");
+    }
+
+    /** {@code GET} a JSON list at {@code path} below the root. */
+    public <T> List<T> getList(String path, TypeReference<List<T>> type) throws SvarInnException {
+        HttpResponse<InputStream> response = send(request(path).GET().build());
         try (InputStream body = response.body()) {
-            List<Forsendelse> list = json.readValue(body, LIST);
+            List<T> list = json.readValue(body, type);
             return list == null ? List.of() : list;
         } catch (IOException e) {
             throw new SvarInnException(Kind.UNAVAILABLE, response.statusCode(),
@@ -54,45 +66,37 @@ public final class SvarInnClient {
         }
     }
 
+    /** Sends {@code body} as JSON with {@code method} to {@code path} below the root; the answer is discarded. */
+    public void sendJson(String method, String path, Object body) throws SvarInnException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(bytes(body));
+        HttpSupport.discard(send(request(path).header("Content-Type", "application/json").method(method, publisher).build()));
+    }
+
     /** Starts the download of the encrypted payload. The caller reads and closes the stream. */
-    public Download download(String downloadUrl) throws SvarInnException {
+    public SvarInnApi.Download download(String downloadUrl) throws SvarInnException {
         URI uri;
         try {
-            uri = baseUrl.resolve(downloadUrl);
+            uri = root.resolve(downloadUrl);
         } catch (IllegalArgumentException e) {
-            throw new SvarInnException(Kind.REJECTED, 0, "Invalid downloadUrl from SvarInn: " + downloadUrl, null, e);
+            throw new SvarInnException(Kind.REJECTED, 0, "Invalid download URL from SvarInn: " + downloadUrl, null, e);
         }
         // The read timeout applies to the wait for the response head; the body is a stream read at our own pace.
         HttpResponse<InputStream> response = send(HttpRequest.newBuilder(uri).timeout(readTimeout)
                 .header("Authorization", authorization).GET().build());
-        return new Download(response.headers().firstValue("Content-Type").orElse(""), response.body());
+        return new SvarInnApi.Download(response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
 
-    /** {@code POST kvitterMottak/forsendelse/{id}}: the forsendelse is stored; SvarUt stops offering it. */
-    public void kvitterMottak(String forsendelseId) throws SvarInnException {
-        HttpSupport.discard(send(request("kvitterMottak/forsendelse/" + forsendelseId)
-                .POST(HttpRequest.BodyPublishers.noBody()).build()));
-    }
-
-    /** {@code POST mottakFeilet/forsendelse/{id}}: we could not receive it; permanent makes SvarUt use other channels. */
-    public void mottakFeilet(String forsendelseId, String feilmelding, boolean permanent) throws SvarInnException {
-        byte[] body;
+    private byte[] bytes(Object body) {
         try {
-            body = json.writeValueAsBytes(Map.of("feilmelding", feilmelding, "permanent", permanent));
+            return json.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpSupport.discard(send(request("mottakFeilet/forsendelse/" + forsendelseId)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
-    }
-
-    /** The response head of a download: the content type SvarUt declared and the (encrypted) body. */
-    public record Download(String contentType, InputStream body) {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(readTimeout)
+        return HttpRequest.newBuilder(root.resolve(path)).timeout(readTimeout)
                 .header("Authorization", authorization).header("Accept", "application/json");
     }
 

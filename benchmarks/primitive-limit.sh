@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The best this machine can do for a payload of FILE's size, the reference our decryption and ingest benchmarks are
+# measured against in the same run (shared machines are noisy: compare ratios, not absolute figures):
+#   decrypt+sha256  AES-256-CBC decryption streamed into SHA-256, both by openssl (enc -d | dgst -sha256): the
+#                   primitives a SvarUt payload needs, with no CMS parsing, unzipping or storing;
+#   fsync write     FILE copied with dd and conv=fsync: the disk speed a durable store cannot beat.
+# The scratch files go next to FILE (same disk as the benchmark's data) and are removed afterwards.
+# Prints one line: primitive-limit bytes=N decrypt_sha256_mbps=X fsync_write_mbps=Y   (MB = 10^6 bytes)
+# Usage: benchmarks/primitive-limit.sh FILE
+set -euo pipefail
+file=${1:?usage: primitive-limit.sh FILE}
+[ -f "$file" ] || { echo "primitive-limit.sh: no such file: $file" >&2; exit 2; }
+command -v openssl >/dev/null || { echo "primitive-limit.sh: openssl is not on the PATH" >&2; exit 2; }
+
+scratch=$(mktemp -d "$(dirname "$file")/primitive-limit.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+bytes=$(wc -c < "$file" | tr -d ' ')
+key=$(openssl rand -hex 32)
+iv=$(openssl rand -hex 16)
+openssl enc -aes-256-cbc -K "$key" -iv "$iv" -in "$file" -out "$scratch/ciphertext"
+
+nanos() { date +%s%N; }
+mbps() { # bytes, elapsed nanoseconds
+  awk -v bytes="$1" -v ns="$2" 'BEGIN { if (ns < 1) ns = 1; printf "%.0f", bytes / 1e6 / (ns / 1e9) }'
+}
+
+start=$(nanos)
+openssl enc -d -aes-256-cbc -K "$key" -iv "$iv" -in "$scratch/ciphertext" | openssl dgst -sha256 > /dev/null
+decrypted=$(nanos)
+dd if="$file" of="$scratch/copy" bs=1M conv=fsync status=none
+written=$(nanos)
+
+echo "primitive-limit bytes=$bytes decrypt_sha256_mbps=$(mbps "$bytes" $((decrypted - start)))" \
+  "fsync_write_mbps=$(mbps "$bytes" $((written - decrypted)))"

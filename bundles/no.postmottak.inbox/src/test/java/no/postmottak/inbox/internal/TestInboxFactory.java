@@ -1,0 +1,51 @@
+package no.postmottak.inbox.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import no.postmottak.api.CaseNumber;
+import no.postmottak.api.archive.ArchiveProvider;
+import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.Leases;
+
+/**
+ * Builds the real {@link JdbcInbox} for {@link no.postmottak.inbox.testing.TestInboxes}: the one door from the
+ * test-jar's entry point into this package, whose classes stay package-private. Other modules use TestInboxes.
+ */
+public final class TestInboxFactory {
+
+    /** The archive target (provider name) the configured organisations name. */
+    public static final String TARGET = "testarkiv";
+
+    private TestInboxFactory() {
+    }
+
+    /**
+     * Configured organisations archive into the one provider, registered as target "testarkiv" of
+     * {@code archiveKind}; their fallback case is 2024/1 "Fordeling – Øyane".
+     */
+    public static Inbox create(DataSource dataSource, Set<String> configuredOrgnrs, String archiveKind,
+                               ArchiveProvider provider, Clock clock) throws InboxException {
+        Fixtures.Orgs organisations = new Fixtures.Orgs();
+        configuredOrgnrs.forEach(orgnr -> organisations.put(new Organisation(orgnr, "Testkommune " + orgnr, TARGET,
+                null, new CaseNumber(2024, 1), "Fordeling – Øyane", null, Duration.ZERO)));
+        ArchiveProviders providers = new ArchiveProviders();
+        if (provider != null) {
+            providers.add(provider, Map.of(ArchiveProvider.KIND, archiveKind, ArchiveProvider.NAME, TARGET,
+                    "service.id", 1L));
+        }
+        return new JdbcInbox(dataSource, organisations, providers, clock);
+    }
+
+    public static Leases leases(Inbox inbox) {
+        if (inbox instanceof JdbcInbox jdbc) {
+            return jdbc.leases();
+        }
+        throw new IllegalArgumentException("Not an inbox made by TestInboxes: " + inbox);
+    }
+}

@@ -1,0 +1,47 @@
+package no.postmottak.inbox.testing;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import no.postmottak.api.archive.ArchiveProvider;
+import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.Leases;
+import no.postmottak.inbox.internal.TestInboxFactory;
+
+/**
+ * The real JDBC inbox, the one the DS component serves, on a DataSource of the caller's (H2 or PostgreSQL) and without
+ * OSGi: for other modules' tests and the benchmarks, through the inbox's test-jar. Creating one migrates the schema.
+ */
+public final class TestInboxes {
+
+    /** The archive kind under which {@link #create(DataSource, Set, ArchiveProvider, Clock)} registers a provider. */
+    public static final String ARCHIVE_KIND = "test";
+
+    private TestInboxes() {
+    }
+
+    /** An inbox where no organisation is configured and no archive provider is registered, on the system clock. */
+    public static Inbox create(DataSource dataSource) throws InboxException {
+        return TestInboxFactory.create(dataSource, Set.of(), ARCHIVE_KIND, null, Clock.systemUTC());
+    }
+
+    /**
+     * An inbox where {@code configuredOrgnrs} are configured organisations ("Testkommune &lt;orgnr&gt;", fallback
+     * case 2024/1, deleted content purged at once) that archive through {@code provider}; other org numbers are not
+     * configured.
+     */
+    public static Inbox create(DataSource dataSource, Set<String> configuredOrgnrs, ArchiveProvider provider,
+                               Clock clock) throws InboxException {
+        return TestInboxFactory.create(dataSource, configuredOrgnrs, ARCHIVE_KIND,
+                Objects.requireNonNull(provider, "provider"), clock);
+    }
+
+    /** The cluster leases on the database of an inbox made here (what a channel's poller coordinates with). */
+    public static Leases leases(Inbox inbox) {
+        return TestInboxFactory.leases(inbox);
+    }
+}
