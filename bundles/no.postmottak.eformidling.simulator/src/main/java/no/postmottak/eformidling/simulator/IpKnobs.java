@@ -20,6 +20,7 @@ public final class IpKnobs {
     private final AtomicInteger expireBeforeDelete = new AtomicInteger();
     private final AtomicInteger failPops = new AtomicInteger();
     private final AtomicInteger truncatePops = new AtomicInteger();
+    private final AtomicInteger failSends = new AtomicInteger();
 
     /** How long a peek locks a message (the IP's {@code difi.move.nextmove.lockTimeoutMinutes}). */
     public IpKnobs lockTimeout(Duration value) {
@@ -55,6 +56,12 @@ public final class IpKnobs {
         return this;
     }
 
+    /** The next {@code n} messages sent ({@code POST /api/messages/out}, e.g. receipts) answer 500. */
+    public IpKnobs failSends(int n) {
+        failSends.set(n);
+        return this;
+    }
+
     /** Every answer waits this long first (a slow IP). */
     public IpKnobs delay(Duration value) {
         delay = value;
@@ -73,6 +80,12 @@ public final class IpKnobs {
         expireBeforeDelete.set(0);
         failPops.set(0);
         truncatePops.set(0);
+        failSends.set(0);
+    }
+
+    /** The simulator's side: whether this send answers 500. */
+    public boolean takeFailSend() {
+        return take(failSends);
     }
 
     /** The simulator's side: whether this peek's lock runs out at once (uses up one count). */

@@ -59,6 +59,11 @@ public final class AccountAlerts {
                     + " ikke mottatt og prøves igjen. Første: " + retried.get(0).messageId() + ": "
                     + retried.get(0).message()));
         }
+        if (p != null && p.lastReceipts().failed() > 0) {
+            alerts.add(new ChannelAlert(Kind.ITEMS_FAILED, Severity.WARNING, p.lastReceipts().failed()
+                    + " kvittering(er) til avsendere kunne ikke sendes og prøves igjen ved hver henting. Første: "
+                    + p.lastReceipts().firstError()));
+        }
         if (p != null) {
             Map<String, String> both = new TreeMap<>();
             p.dpfOrgnrs().stream().filter(svarInnOrgnrs::containsKey)

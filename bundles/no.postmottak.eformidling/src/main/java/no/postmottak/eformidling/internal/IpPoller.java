@@ -35,21 +35,29 @@ public final class IpPoller {
     private final String account;
     private final IpClient client;
     private final MessageReceiver receiver;
+    private final ReceiptSender receipts;
     private final List<IpClient.Filter> filters;
     private final int lockRetries;
     private final PollLoop loop;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong receipts = new AtomicLong();
+    private final AtomicLong receiptsConsumed = new AtomicLong();
+    private final AtomicLong receiptsSent = new AtomicLong();
+    private volatile ReceiptSender.Round lastReceipts = ReceiptSender.Round.NONE;
     private final Map<String, MessageResult> failedMessages = new ConcurrentHashMap<>();
     private final Set<String> dpfOrgnrs = ConcurrentHashMap.newKeySet();
 
-    /** @param leases null for a single node without cluster coordination */
+    /**
+     * @param receipts sends receipts for what clerks did with received items, or null to send none
+     * @param leases   null for a single node without cluster coordination
+     */
     public IpPoller(String account, String leaseName, String nodeId, IpClient client, MessageReceiver receiver,
-                    List<IpClient.Filter> filters, int lockRetries, Leases leases, Duration interval, Clock clock) {
+                    ReceiptSender receipts, List<IpClient.Filter> filters, int lockRetries, Leases leases,
+                    Duration interval, Clock clock) {
         this.account = account;
         this.client = client;
         this.receiver = receiver;
+        this.receipts = receipts;
         this.filters = List.copyOf(filters);
         this.lockRetries = lockRetries;
         this.loop = new PollLoop("eformidling-poller-" + account, account, leases, leaseName, nodeId, interval,
@@ -78,8 +86,8 @@ public final class IpPoller {
     public PollerStatus status() {
         List<MessageResult> failures = failedMessages.values().stream()
                 .sorted(Comparator.comparing(MessageResult::messageId)).toList();
-        return new PollerStatus(loop.status(), received.get(), failed.get(), receipts.get(), failures,
-                Set.copyOf(dpfOrgnrs));
+        return new PollerStatus(loop.status(), received.get(), failed.get(), receiptsConsumed.get(), failures,
+                Set.copyOf(dpfOrgnrs), receiptsSent.get(), lastReceipts);
     }
 
     /**
@@ -88,12 +96,15 @@ public final class IpPoller {
      * @param poll           the loop's state
      * @param received       messages stored since start
      * @param failed         failed attempts since start
-     * @param receipts       receipts consumed since start
+     * @param receipts       receipts from other systems consumed since start
      * @param failedMessages the messages whose last attempt failed, with the reason
      * @param dpfOrgnrs      org numbers for which SvarUt mail (DPF) came through this integrasjonspunkt
+     * @param receiptsSent   receipts we sent to senders since start
+     * @param lastReceipts   how the last round of our receipts went
      */
     public record PollerStatus(PollLoop.Status poll, long received, long failed, long receipts,
-                               List<MessageResult> failedMessages, Set<String> dpfOrgnrs) {
+                               List<MessageResult> failedMessages, Set<String> dpfOrgnrs, long receiptsSent,
+                               ReceiptSender.Round lastReceipts) {
     }
 
     private PollLoop.Result round(PollLoop loop) throws InboxException {
@@ -108,6 +119,10 @@ public final class IpPoller {
                     break;
                 }
             }
+            if (receipts != null && !loop.stopping()) {
+                lastReceipts = receipts.sendPending();
+                receiptsSent.addAndGet(lastReceipts.sent());
+            }
         } catch (IpException e) {
             if (e.kind() == IpException.Kind.AUTHENTICATION) {
                 return PollLoop.Result.authenticationFailed("Integrasjonspunktet avviste brukernavn eller passord"
@@ -118,7 +133,9 @@ public final class IpPoller {
             return PollLoop.Result.unavailable(ok + " mottatt, " + bad + " feilet; integrasjonspunktet er"
                     + " utilgjengelig: " + e.getMessage(), e.retryAfter());
         }
-        return PollLoop.Result.done(ok + " mottatt, " + bad + " feilet", bad);
+        ReceiptSender.Round r = lastReceipts;
+        return PollLoop.Result.done(ok + " mottatt, " + bad + " feilet" + (r.sent() + r.failed() == 0 ? ""
+                : "; " + r.sent() + " kvittering(er) sendt, " + r.failed() + " feilet"), bad);
     }
 
     /** Peeks and receives under one filter until the queue is empty; returns {received, failed}. */
@@ -172,7 +189,7 @@ public final class IpPoller {
                 failedMessages.remove(result.messageId());
             }
             case ALREADY_STORED, GONE -> failedMessages.remove(result.messageId());
-            case RECEIPT -> receipts.incrementAndGet();
+            case RECEIPT -> receiptsConsumed.incrementAndGet();
             case LOCK_LOST -> { }
             case WILL_RETRY, UNREADABLE -> {
                 failed.incrementAndGet();

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.inbox.ItemOutcomes;
 import no.postmottak.api.inbox.Leases;
 
 /**
@@ -43,10 +45,16 @@ public record Receiving(String account, List<String> orgnrs, List<String> servic
                 maxAttempts);
     }
 
-    /** The poller; not started. */
-    public IpPoller poller(IpClient client, Inbox inbox, Leases leases, String leaseName, String nodeId,
-                           Duration interval, Clock clock) {
-        return new IpPoller(account, leaseName, nodeId, client, receiver(client, inbox),
+    /**
+     * The poller; not started.
+     *
+     * @param outcomes what became of received items, to send receipts for; null to send none
+     */
+    public IpPoller poller(IpClient client, Inbox inbox, ItemOutcomes outcomes, ReceiptSender.Policy receipts,
+                           Leases leases, String leaseName, String nodeId, Duration interval, Clock clock) {
+        ReceiptSender sender = outcomes == null ? null
+                : new ReceiptSender(account, client, outcomes, Set.copyOf(orgnrs), receipts);
+        return new IpPoller(account, leaseName, nodeId, client, receiver(client, inbox), sender,
                 IpPoller.filters(orgnrs, services, processes), lockRetries, leases, interval, clock);
     }
 }

@@ -373,6 +373,52 @@ class EformidlingEndToEndTest {
     }
 
     @Test
+    void receiptsTellTheSenderWhatTheClerkDidAndAreRetriedUntilSent() throws Exception {
+        Message archived = AsicReaderTest.letter().title("Arkiveres").build();
+        Message deleted = AsicReaderTest.letter().title("Slettes").build();
+        it.ip.add(archived);
+        it.ip.add(deleted);
+        IpPoller poller = it.poller();
+        poller.poll();
+        assertThat(it.ip.sent()).as("nothing decided yet").isEmpty();
+        InboxItem a = items().stream().filter(i -> i.metadata().title().equals("Arkiveres")).findFirst().orElseThrow();
+        InboxItem d = items().stream().filter(i -> i.metadata().title().equals("Slettes")).findFirst().orElseThrow();
+
+        it.inbox.archive(a.id(), null, "kari");
+        it.inbox.delete(d.id(), "Sendt til feil kommune", "kari");
+        it.ip.knobs().failSends(1);
+        poller.poll();
+
+        assertThat(it.ip.sent()).hasSize(1);
+        IpPoller.PollerStatus s = poller.status();
+        assertThat(s.lastReceipts().failed()).isEqualTo(1);
+        assertThat(AccountAlerts.alerts(new AccountStatus("ip", "x", List.of(ORGNR), true, null, s), Map.of()))
+                .anySatisfy(alert -> assertThat(alert.text()).contains("kvittering(er) til avsendere kunne ikke"));
+
+        poller.poll();
+
+        assertThat(it.ip.sent()).hasSize(2).anySatisfy(r -> {
+            assertThat(r.receiptType()).isEqualTo("OK");
+            assertThat(r.relatedToMessageId()).isEqualTo(archived.messageId());
+            assertThat(r.messages()).containsExactly("journalpost: " + Installation.JOURNALPOST);
+            assertThat(r.receiverIdentifier()).isEqualTo("0192:910076787");
+            assertThat(r.conversationId()).isEqualTo(archived.conversationId());
+        }).anySatisfy(r -> {
+            assertThat(r.receiptType()).isEqualTo("NOTSUPPORTED");
+            assertThat(r.relatedToMessageId()).isEqualTo(deleted.messageId());
+            assertThat(r.json()).as("the clerk's reason stays here").doesNotContain("feil kommune");
+        });
+        assertThat(poller.status().lastReceipts().failed()).isZero();
+        assertThat(poller.status().receiptsSent()).isEqualTo(2);
+        assertThat(it.inbox.auditTrail(a.id()).stream().map(e -> e.action()).toList()).as("visible on the item")
+                .containsSubsequence("archive", "outcome-failed", "outcome-reported");
+        assertThat(it.inbox.auditTrail(d.id())).extracting(e -> e.action()).contains("outcome-reported");
+
+        poller.poll();
+        assertThat(it.ip.sent()).as("each sent once").hasSize(2);
+    }
+
+    @Test
     void theConfidentialProcessMarksTheItem() throws Exception {
         it.ip.add(AsicReaderTest.letter().process(Message.PROCESS_CONFIDENTIAL).misspeltScope(true)
                 .typeVersion("1.0").build());

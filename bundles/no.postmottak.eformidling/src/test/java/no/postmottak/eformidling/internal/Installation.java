@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.h2.jdbcx.JdbcDataSource;
 
+import no.postmottak.api.ArchiveReceipt;
 import no.postmottak.api.IncomingItem;
 import no.postmottak.api.inbox.AcceptResult;
 import no.postmottak.api.inbox.Inbox;
@@ -29,6 +31,7 @@ import no.postmottak.inbox.testing.TestInboxes;
 final class Installation implements AutoCloseable {
 
     static final String ORGNR = "910075918";
+    static final String JOURNALPOST = "2026/117-3";
 
     final Inbox inbox;
     final Leases leases;
@@ -43,7 +46,9 @@ final class Installation implements AutoCloseable {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath());
         dataSource.setUser("sa");
-        inbox = TestInboxes.create(dataSource);
+        // Our organisation archives into a provider that answers as an archive does: with the journal post number.
+        inbox = TestInboxes.create(dataSource, Set.of(ORGNR), request -> new ArchiveReceipt("test", null, "jp-1",
+                JOURNALPOST, "2026/117", Map.of()), Clock.systemUTC());
         leases = TestInboxes.leases(inbox);
         observed = observe(inbox, committed);
         ip = IntegrasjonspunktSimulator.start(SimulatorOptions.loopback(0));
@@ -69,7 +74,8 @@ final class Installation implements AutoCloseable {
     }
 
     IpPoller poller(Receiving receiving, IpClient client) {
-        return receiving.poller(client, observed, leases, "eformidling:test", "node-1",
+        return receiving.poller(client, observed, TestInboxes.outcomes(inbox), ReceiptSender.Policy.DEFAULT, leases,
+                "eformidling:test", "node-1",
                 Duration.ofMinutes(15), Clock.systemUTC());
     }
 

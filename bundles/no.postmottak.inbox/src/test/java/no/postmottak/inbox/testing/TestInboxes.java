@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import no.postmottak.api.archive.ArchiveProvider;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.ItemOutcomes;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.inbox.internal.TestInboxFactory;
 
@@ -38,6 +39,11 @@ public final class TestInboxes {
                                Clock clock) throws InboxException {
         return TestInboxFactory.create(dataSource, configuredOrgnrs, ARCHIVE_KIND,
                 Objects.requireNonNull(provider, "provider"), clock);
+    }
+
+    /** The outcomes of the items of an inbox made here (what a channel reports to senders, e.g. receipts). */
+    public static ItemOutcomes outcomes(Inbox inbox) {
+        return TestInboxFactory.outcomes(inbox);
     }
 
     /** The cluster leases on the database of an inbox made here (what a channel's poller coordinates with). */

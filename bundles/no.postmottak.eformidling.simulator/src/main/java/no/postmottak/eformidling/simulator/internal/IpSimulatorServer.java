@@ -152,6 +152,9 @@ public final class IpSimulatorServer implements IntegrasjonspunktSimulator {
 
     private void send(Request req, Response res) throws IOException {
         slow();
+        if (knobs.takeFailSend()) {
+            throw new StatusException(500, "Could not store the outgoing message");
+        }
         try {
             res.json(200, outbox.accept(req.text()).toString());
         } catch (IllegalArgumentException e) {

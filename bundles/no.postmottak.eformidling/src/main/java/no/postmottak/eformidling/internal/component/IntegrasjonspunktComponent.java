@@ -21,6 +21,7 @@ import no.postmottak.api.Orgnr;
 import no.postmottak.api.channel.ChannelAccount;
 import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.inbox.ItemOutcomes;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.channel.support.ClusterNode;
 import no.postmottak.channel.support.ConfigNames;
@@ -29,6 +30,7 @@ import no.postmottak.eformidling.internal.AccountStatus;
 import no.postmottak.eformidling.internal.EformidlingAccount;
 import no.postmottak.eformidling.internal.IpClient;
 import no.postmottak.eformidling.internal.IpPoller;
+import no.postmottak.eformidling.internal.ReceiptSender;
 import no.postmottak.eformidling.internal.Receiving;
 
 /**
@@ -52,8 +54,8 @@ public class IntegrasjonspunktComponent implements EformidlingAccount {
 
     @Activate
     public IntegrasjonspunktComponent(IntegrasjonspunktConfig config, Map<String, Object> properties,
-                                      @Reference Inbox inbox, @Reference Leases leases,
-                                      @Reference OtherChannels otherChannels) {
+                                      @Reference Inbox inbox, @Reference ItemOutcomes outcomes,
+                                      @Reference Leases leases, @Reference OtherChannels otherChannels) {
         this.name = ConfigNames.of(PID, properties);
         this.otherChannels = otherChannels;
         this.orgnrs = List.copyOf(Orgnr.parseList(config.orgnrs()));
@@ -73,8 +75,9 @@ public class IntegrasjonspunktComponent implements EformidlingAccount {
         Receiving receiving = new Receiving(name, orgnrs, list(config.service_identifiers()),
                 list(config.processes()), spool, config.max_message_bytes(), config.max_unpacked_bytes(),
                 config.failure_max_attempts(), config.lock_retries());
-        this.poller = receiving.poller(client, inbox, leases, "eformidling:" + config.username() + "@"
-                + uri.getHost() + ":" + uri.getPort(), ClusterNode.id(),
+        this.poller = receiving.poller(client, inbox, outcomes,
+                new ReceiptSender.Policy(config.receipt_on_archive(), config.receipt_on_delete()), leases,
+                "eformidling:" + config.username() + "@" + uri.getHost() + ":" + uri.getPort(), ClusterNode.id(),
                 Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())), Clock.systemUTC());
         poller.start();
         LOG.info("[{}] Integrasjonspunkt {} started for org numbers {}, services {}, polling every {} s", name,

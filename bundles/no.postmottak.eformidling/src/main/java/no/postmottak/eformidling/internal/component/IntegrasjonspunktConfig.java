@@ -3,6 +3,7 @@ package no.postmottak.eformidling.internal.component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(name = "Postmottak: integrasjonspunkt (eFormidling)",
         description = "Ett integrasjonspunkt som Postmottak henter eFormidling-post fra, for organisasjonsnumrene"
@@ -70,6 +71,17 @@ public @interface IntegrasjonspunktConfig {
 
     @AttributeDefinition(name = "Største utpakkede innhold (byte)", description = "Grense mot zip-bomber")
     long max_unpacked_bytes() default 4_000_000_000L;
+
+    @AttributeDefinition(name = "Kvittering ved arkivering", description = "Send arkivmelding_kvittering OK med"
+            + " journalpostnummeret til avsenderen når saksbehandleren arkiverer (avsenderen ser LEST)")
+    boolean receipt_on_archive() default true;
+
+    @AttributeDefinition(name = "Kvittering ved sletting", description = "Hva avsenderen får når meldingen slettes"
+            + " eller videresendes her (avsenderen ser FEIL ved NOTSUPPORTED og ERROR)", options = {
+            @Option(label = "NOTSUPPORTED: ikke støttet her", value = "NOTSUPPORTED"),
+            @Option(label = "ERROR: feil", value = "ERROR"),
+            @Option(label = "Ingen kvittering", value = "NONE")})
+    String receipt_on_delete() default "NOTSUPPORTED";
 
     @AttributeDefinition(name = "Mellomlager", required = false, description = "Mappe der en nedlastet melding"
             + " ligger mens den leses. Tomt: ${karaf.data}/postmottak/eformidling/<navn>")

@@ -50,7 +50,7 @@ class IntegrasjonspunktComponentTest {
             IntegrasjonspunktConfig config = Converters.standardConverter().convert(props)
                     .to(IntegrasjonspunktConfig.class);
             IntegrasjonspunktComponent component = new IntegrasjonspunktComponent(config, props, inbox,
-                    TestInboxes.leases(inbox), new OtherChannels());
+                    TestInboxes.outcomes(inbox), TestInboxes.leases(inbox), new OtherChannels());
             try {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                         !inbox.find(InboxQuery.all(Set.of("910075919"), 10)).items().isEmpty());
