@@ -1,8 +1,5 @@
 package no.postmottak.eformidling.internal;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.h2.jdbcx.JdbcDataSource;
 
 import no.postmottak.api.ArchiveReceipt;
-import no.postmottak.api.IncomingItem;
-import no.postmottak.api.inbox.AcceptResult;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.eformidling.simulator.IntegrasjonspunktSimulator;
@@ -50,7 +45,11 @@ final class Installation implements AutoCloseable {
         inbox = TestInboxes.create(dataSource, Set.of(ORGNR), request -> new ArchiveReceipt("test", null, "jp-1",
                 JOURNALPOST, "2026/117", Map.of()), Clock.systemUTC());
         leases = TestInboxes.leases(inbox);
-        observed = observe(inbox, committed);
+        observed = TestInboxes.observed(inbox, (phase, id) -> {
+            if (phase.equals("stored")) {
+                committed.putIfAbsent(id, Instant.now());
+            }
+        });
         ip = IntegrasjonspunktSimulator.start(SimulatorOptions.loopback(0));
     }
 
@@ -86,21 +85,5 @@ final class Installation implements AutoCloseable {
     @Override
     public void close() {
         ip.close();
-    }
-
-    /** The inbox, recording when each accept returned. */
-    private static Inbox observe(Inbox inbox, Map<String, Instant> committed) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            try {
-                Object result = method.invoke(inbox, args);
-                if (method.getName().equals("accept") && result instanceof AcceptResult r && !r.alreadyStored()) {
-                    committed.put(((IncomingItem) args[0]).channelId(), Instant.now());
-                }
-                return result;
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (Inbox) Proxy.newProxyInstance(Inbox.class.getClassLoader(), new Class<?>[] {Inbox.class}, handler);
     }
 }
