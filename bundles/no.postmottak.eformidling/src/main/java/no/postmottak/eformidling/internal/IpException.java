@@ -1,10 +1,11 @@
 package no.postmottak.eformidling.internal;
 
-import java.io.IOException;
 import java.time.Duration;
 
+import no.postmottak.channel.support.UpstreamException;
+
 /** A failed call to the integrasjonspunkt, classified so the receive loop knows what to do next. */
-public final class IpException extends IOException {
+public final class IpException extends UpstreamException {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,27 +24,13 @@ public final class IpException extends IOException {
     }
 
     private final Kind kind;
-    private final int status;
-    private final Duration retryAfter;
 
     public IpException(Kind kind, int status, String message, Duration retryAfter, Throwable cause) {
-        super(message, cause);
+        super(status, message, retryAfter, cause);
         this.kind = kind;
-        this.status = status;
-        this.retryAfter = retryAfter;
     }
 
     public Kind kind() {
         return kind;
-    }
-
-    /** The HTTP status, or 0 when no response came. */
-    public int status() {
-        return status;
-    }
-
-    /** How long the integrasjonspunkt asked us to wait, or null. */
-    public Duration retryAfter() {
-        return retryAfter;
     }
 }
