@@ -18,8 +18,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -28,8 +34,11 @@ import javax.inject.Inject;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.awaitility.Awaitility;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -47,6 +56,9 @@ public abstract class KarafTestSupport {
 
     @Inject
     protected SessionFactory sessionFactory;
+
+    @Inject
+    protected BundleContext bundleContext;
 
     /** The options every test class shares; subclasses add the features they test. */
     protected Option karaf(String... featureNames) {
@@ -162,5 +174,32 @@ public abstract class KarafTestSupport {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** An HTTP client logged in to the web inbox as {@code user} (JAAS), with its session cookie. */
+    protected HttpClient loggedIn(String user, String password) {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create(httpBase() + "/postmottak/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", httpBase())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> http.send(login, HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 303);
+        return http;
+    }
+
+    /** GET {@code url} as that client. */
+    protected static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The installed bundle with this symbolic name. */
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getSymbolicName().equals(symbolicName)) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("No bundle " + symbolicName);
     }
 }
