@@ -27,7 +27,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 import no.postmottak.api.Channel;
@@ -47,9 +46,6 @@ import no.postmottak.api.inbox.IncomingDocuments;
 public class DataSourceSwitchIT extends KarafTestSupport {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    @Inject
-    private BundleContext bundleContext;
 
     @Configuration
     public Option[] configuration() {

@@ -19,11 +19,17 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -32,6 +38,7 @@ import javax.inject.Inject;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.awaitility.Awaitility;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.Bundle;
@@ -56,7 +63,7 @@ public abstract class KarafTestSupport {
     protected SessionFactory sessionFactory;
 
     @Inject
-    private BundleContext bundles;
+    protected BundleContext bundleContext;
 
     /** The options every test class shares; subclasses add the features they test. */
     protected Option karaf(String... featureNames) {
@@ -187,9 +194,26 @@ public abstract class KarafTestSupport {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** An HTTP client logged in to the web inbox as {@code user} (JAAS), with its session cookie. */
+    protected HttpClient loggedIn(String user, String password) {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create(httpBase() + "/postmottak/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", httpBase())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> http.send(login, HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 303);
+        return http;
+    }
+
+    /** GET {@code url} as that client. */
+    protected static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The installed bundle with this symbolic name. */
     protected Bundle bundle(String symbolicName) {
-        for (Bundle b : bundles.getBundles()) {
+        for (Bundle b : bundleContext.getBundles()) {
             if (b.getSymbolicName().equals(symbolicName)) {
                 return b;
             }
@@ -199,8 +223,8 @@ public abstract class KarafTestSupport {
 
     /** The running SvarInn simulator, or null while it starts. */
     protected SvarInnSimulator simulator() {
-        var reference = bundles.getServiceReference(SvarInnSimulator.class);
-        return reference == null ? null : bundles.getService(reference);
+        var reference = bundleContext.getServiceReference(SvarInnSimulator.class);
+        return reference == null ? null : bundleContext.getService(reference);
     }
 
     /** A PEM certificate, as {@code postmottak:key-generate} writes it. */

@@ -27,7 +27,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 import no.postmottak.api.keystore.KeyInfo;
@@ -50,9 +49,6 @@ public class KeyStoreIT extends KarafTestSupport {
 
     @Inject
     private KeyStoreService keyStore;
-
-    @Inject
-    private BundleContext bundleContext;
 
     @Configuration
     public Option[] configuration() {

@@ -31,7 +31,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 import no.postmottak.api.Channel;
@@ -58,8 +57,6 @@ public class Noark5ArchiveIT extends KarafTestSupport {
     private static final String ORGNR = "921123450";
     private static final String SECRET = "n5-hemmelig-ÆØÅ";
 
-    @Inject
-    private BundleContext bundleContext;
 
     @Configuration
     public Option[] configuration() {

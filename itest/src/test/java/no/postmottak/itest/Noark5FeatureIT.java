@@ -20,7 +20,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 import no.postmottak.api.archive.ArchiveProvider;
@@ -34,8 +33,6 @@ import no.postmottak.api.archive.ArchiveProvider;
 @ExamReactorStrategy(PerClass.class)
 public class Noark5FeatureIT extends KarafTestSupport {
 
-    @Inject
-    private BundleContext bundleContext;
 
     @Configuration
     public Option[] configuration() {

@@ -27,6 +27,7 @@ class ProductionFeaturesIT {
     void onlyTheSimulatorsFeatureInstallsSimulators() throws Exception {
         Map<String, Element> features = features();
         assertThat(features).containsKeys("postmottak", "postmottak-archive-websak", "postmottak-archive-noark5",
+                "postmottak-eformidling",
                 SIMULATORS);
         for (String name : features.keySet()) {
             if (!name.equals(SIMULATORS)) {
@@ -37,6 +38,7 @@ class ProductionFeaturesIT {
         assertThat(bundles(SIMULATORS, features, new LinkedHashSet<>()))
                 .anyMatch(b -> b.contains("/no.postmottak.simulator.http/"))
                 .anyMatch(b -> b.contains("/no.postmottak.svarinn.simulator/"))
+                .anyMatch(b -> b.contains("/no.postmottak.eformidling.simulator/"))
                 .anyMatch(b -> b.contains("/no.postmottak.archive.simulator/"))
                 .anyMatch(b -> b.contains("/no.postmottak.archive.noark5.simulator/"));
     }

@@ -245,25 +245,6 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         assertEquals(poll.body(), 200, poll.statusCode());
     }
 
-    private java.net.http.HttpClient loggedIn(String user, String password) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager())
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-        java.net.http.HttpResponse<String> login = await().atMost(TIMEOUT).ignoreExceptions().until(() ->
-                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(httpBase() + "/postmottak/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", httpBase())
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                                + password)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()),
-                r -> r.statusCode() == 303);
-        assertEquals(303, login.statusCode());
-        return http;
-    }
-
-    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {
-        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
     private List<InboxItem> items() throws InboxException {
         return inbox.find(InboxQuery.all(Set.of(FJORDVIK, SOLBERG), 50)).items();
     }

@@ -58,6 +58,8 @@ class DemoBrowserIT {
     static final String HAVN = "Melding om tilsyn – kaianlegg Fjordvik havn";
     /** The demo's confidential item: kari has postmottak-taushet-921123450, per only postmottak-org-921123450. */
     static final String CONFIDENTIAL = "Bekymringsmelding – barn i Fjordvik skole";
+    /** A letter from a state agency, through the demo's integrasjonspunkt (eFormidling). */
+    static final String EFORMIDLING = "Vedtak i klagesak – dispensasjon for tilbygg, gnr. 12 bnr. 34";
     static final List<String> SOLBERG_TITLES = List.of("Tilskudd til kulturformål – melding om vedtak",
             "Matrikkelføring – oppretting av ny grunneiendom");
 
@@ -128,7 +130,9 @@ class DemoBrowserIT {
         // The pollers fetch at activation, so the mail comes without any click (the demo promises: within a minute).
         await("the demo mail in kari's inbox").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(kari::inboxRows, rows -> rows.contains(ARCHIVE) && rows.contains(FORWARD)
-                        && rows.contains(DELETE) && rows.contains(HAVN) && rows.contains(CONFIDENTIAL));
+                        && rows.contains(DELETE) && rows.contains(HAVN) && rows.contains(CONFIDENTIAL)
+                        && rows.contains(EFORMIDLING));
+        assertThat(kari.inboxRows()).contains("eFormidling", "Statsforvalteren i Vestland");
         // Measured and printed, not asserted: speed is for benchmarks, and a loaded CI machine must not flake.
         System.out.printf("The demo mail is in kari's inbox %.1f s after Karaf was started%n", seconds());
         assertThat(kari.text("user-name")).isEqualTo("kari");

@@ -46,7 +46,8 @@ final class DemoDistribution implements AutoCloseable {
         run(List.of(home.resolve("bin/prepare-demo").toString()), home, javaHome);
         Map<String, Integer> ports = Map.of("http", FreePort.next(), "ssh", FreePort.next(),
                 "rmiRegistry", FreePort.next(), "rmiServer", FreePort.next(), "svarinn", FreePort.next(),
-                "websak", FreePort.next(), "acos", FreePort.next(), "noark5", FreePort.next());
+                "websak", FreePort.next(), "acos", FreePort.next(), "noark5", FreePort.next(),
+                "integrasjonspunkt", FreePort.next());
         DemoDistribution demo = new DemoDistribution(home, javaHome, ports);
         demo.movePorts();
         return demo;
@@ -68,6 +69,9 @@ final class DemoDistribution implements AutoCloseable {
         set("no.postmottak.archive.websak-demo.cfg", "token.url",
                 "http://127.0.0.1:" + port("websak") + "/connect/token");
         set("no.postmottak.archive.acosmottak.simulator-demo.cfg", "port", port("acos"));
+        set("no.postmottak.eformidling.simulator.cfg", "port", port("integrasjonspunkt"));
+        set("no.postmottak.eformidling.integrasjonspunkt-demo.cfg", "base.url",
+                "http://127.0.0.1:" + port("integrasjonspunkt"));
         set("no.postmottak.archive.acosmottak-demo.cfg", "base.url", "http://127.0.0.1:" + port("acos"));
         set("no.postmottak.archive.noark5.simulator.cfg", "port", port("noark5"));
         set("no.postmottak.archive.noark5-demo.cfg", "root.url", "http://127.0.0.1:" + port("noark5") + "/n5/arkiv/");

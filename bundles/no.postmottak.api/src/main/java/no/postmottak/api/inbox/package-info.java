@@ -11,9 +11,12 @@
  * Also confidential items: {@link no.postmottak.api.inbox.Inbox#auditAccess} records who looked at one, and
  * {@link no.postmottak.api.inbox.InboxQuery#confidentialOrgnrs()} keeps the text filter from matching the ones a
  * user may not read.
+ * <p>
+ * 2.2.0: {@link no.postmottak.api.inbox.ItemOutcomes}: the durable record of what became of items, for channels that
+ * tell the sender (receipts).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package no.postmottak.api.inbox;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -47,6 +48,7 @@ import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.InboxQuery;
 import no.postmottak.api.inbox.IncomingDocuments;
+import no.postmottak.api.inbox.ItemOutcomes;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.api.inbox.OrganisationView;
 import no.postmottak.api.inbox.Page;
@@ -56,10 +58,10 @@ import no.postmottak.api.inbox.Page;
  * default {@code (dataSourceName=postmottak)}, as pax-jdbc-config registers it). Activation migrates the schema;
  * if that fails the component does not activate. Everything else is delegated to {@link JdbcInbox}.
  */
-@Component(service = {Inbox.class, Leases.class}, configurationPid = InboxComponent.PID,
+@Component(service = {Inbox.class, Leases.class, ItemOutcomes.class}, configurationPid = InboxComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = InboxComponent.Config.class)
-public class InboxComponent implements Inbox, Leases {
+public class InboxComponent implements Inbox, Leases, ItemOutcomes {
 
     static final String PID = "no.postmottak.inbox";
 
@@ -76,6 +78,7 @@ public class InboxComponent implements Inbox, Leases {
     private final List<OrganisationComponent> organisations = new CopyOnWriteArrayList<>();
     private final JdbcInbox inbox;
     private final JdbcLeases leases;
+    private final JdbcItemOutcomes outcomes;
 
     private final ScheduledExecutorService purger;
 
@@ -94,6 +97,7 @@ public class InboxComponent implements Inbox, Leases {
             }
         }, providers, Clock.systemUTC());
         leases = inbox.leases();
+        outcomes = inbox.outcomes();
         purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "postmottak-inbox-purge"));
         purger.scheduleWithFixedDelay(this::purge, 5, 60, TimeUnit.MINUTES);
     }
@@ -258,5 +262,20 @@ public class InboxComponent implements Inbox, Leases {
     @Override
     public void release(String name, String holder) throws InboxException {
         leases.release(name, holder);
+    }
+
+    @Override
+    public List<ItemOutcome> pending(Channel channel, Set<String> orgnrs, int limit) throws InboxException {
+        return outcomes.pending(channel, orgnrs, limit);
+    }
+
+    @Override
+    public void reported(UUID itemId, String actor, String note) throws InboxException {
+        outcomes.reported(itemId, actor, note);
+    }
+
+    @Override
+    public void reportFailed(UUID itemId, String actor, String error) throws InboxException {
+        outcomes.reportFailed(itemId, actor, error);
     }
 }

@@ -126,16 +126,20 @@ final class ItemRows {
         }
     }
 
-    /** Moves the item on; the version check makes a lost race visible even without the row lock. */
+    /**
+     * Moves the item on; the version check makes a lost race visible even without the row lock. A final state makes
+     * the item's outcome pending for the channels that report it (ItemOutcomes), in the same statement.
+     */
     static boolean updateState(Connection c, Locked item, ItemState to, Instant at, String lastError)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE inbox_item SET state = ?, state_changed_at = ?,"
-                + " version = version + 1, last_error = ? WHERE id = ? AND version = ?")) {
+                + " version = version + 1, last_error = ?, outcome_pending = ? WHERE id = ? AND version = ?")) {
             ps.setString(1, to.name());
             Db.setInstant(ps, 2, at);
             ps.setString(3, AuditLog.truncate(lastError, 4000));
-            ps.setObject(4, item.id());
-            ps.setInt(5, item.version());
+            ps.setBoolean(4, to.isFinal());
+            ps.setObject(5, item.id());
+            ps.setInt(6, item.version());
             return ps.executeUpdate() == 1;
         }
     }

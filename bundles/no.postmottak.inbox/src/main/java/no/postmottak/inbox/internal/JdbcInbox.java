@@ -59,6 +59,11 @@ final class JdbcInbox implements Inbox {
         this.archiver = new Archiver(db, documents, transitions, organisations, providers);
     }
 
+    /** The outcomes of items, for channels that report them (receipts), on the same database. */
+    JdbcItemOutcomes outcomes() {
+        return new JdbcItemOutcomes(db, documents, transitions);
+    }
+
     /** Leases on the same database. */
     JdbcLeases leases() {
         return new JdbcLeases(db);

@@ -11,6 +11,7 @@ import no.postmottak.api.CaseNumber;
 import no.postmottak.api.archive.ArchiveProvider;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.ItemOutcomes;
 import no.postmottak.api.inbox.Leases;
 
 /**
@@ -40,6 +41,13 @@ public final class TestInboxFactory {
                     "service.id", 1L));
         }
         return new JdbcInbox(dataSource, organisations, providers, clock);
+    }
+
+    public static ItemOutcomes outcomes(Inbox inbox) {
+        if (inbox instanceof JdbcInbox jdbc) {
+            return jdbc.outcomes();
+        }
+        throw new IllegalArgumentException("Not an inbox made by TestInboxes: " + inbox);
     }
 
     public static Leases leases(Inbox inbox) {

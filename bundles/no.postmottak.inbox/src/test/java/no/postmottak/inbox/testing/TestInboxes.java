@@ -1,14 +1,19 @@
 package no.postmottak.inbox.testing;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import javax.sql.DataSource;
 
+import no.postmottak.api.IncomingItem;
 import no.postmottak.api.archive.ArchiveProvider;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.ItemOutcomes;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.inbox.internal.TestInboxFactory;
 
@@ -40,8 +45,38 @@ public final class TestInboxes {
                 Objects.requireNonNull(provider, "provider"), clock);
     }
 
+    /** The outcomes of the items of an inbox made here (what a channel reports to senders, e.g. receipts). */
+    public static ItemOutcomes outcomes(Inbox inbox) {
+        return TestInboxFactory.outcomes(inbox);
+    }
+
     /** The cluster leases on the database of an inbox made here (what a channel's poller coordinates with). */
     public static Leases leases(Inbox inbox) {
         return TestInboxFactory.leases(inbox);
+    }
+
+    /**
+     * The inbox, telling {@code onAccept} when an accept begins ({@code "begin"}, channel id) and when it has returned,
+     * committed ({@code "stored"}, channel id): for tests that kill a receiver at those moments or time what follows.
+     */
+    public static Inbox observed(Inbox inbox, BiConsumer<String, String> onAccept) {
+        return (Inbox) Proxy.newProxyInstance(Inbox.class.getClassLoader(), new Class<?>[] {Inbox.class},
+                (proxy, method, args) -> {
+                    boolean accept = method.getName().equals("accept");
+                    String id = accept ? ((IncomingItem) args[0]).channelId() : null;
+                    if (accept) {
+                        onAccept.accept("begin", id);
+                    }
+                    Object result;
+                    try {
+                        result = method.invoke(inbox, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (accept) {
+                        onAccept.accept("stored", id);
+                    }
+                    return result;
+                });
     }
 }

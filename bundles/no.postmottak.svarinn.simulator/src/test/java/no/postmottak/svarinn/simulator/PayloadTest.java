@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import no.postmottak.svarinn.simulator.internal.DemoKeys;
-import no.postmottak.svarinn.simulator.internal.PdfWriter;
+import no.postmottak.simulator.content.PdfWriter;
 
 class PayloadTest {
     /** The 62-byte OAEP AlgorithmIdentifier of all real SvarUt fixtures (fixture README §1). */

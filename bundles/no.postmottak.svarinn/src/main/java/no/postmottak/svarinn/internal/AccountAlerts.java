@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 import no.postmottak.api.channel.ChannelAlert;
@@ -14,6 +13,8 @@ import no.postmottak.api.channel.ChannelAlert.Kind;
 import no.postmottak.api.channel.ChannelAlert.Severity;
 import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.keystore.KeyInfo;
+import no.postmottak.channel.support.PollAlerts;
+import no.postmottak.channel.support.PollLoop;
 
 /**
  * Turns a SvarInn account's status and the key store's keys into the channel status the administration page shows:
@@ -34,26 +35,17 @@ public final class AccountAlerts {
     /** The channel status of one account; {@code keys} are all configured keys, {@code now} the current time. */
     public static ChannelStatus channelStatus(AccountStatus s, Collection<String> orgnrs, List<KeyInfo> keys,
                                               Instant now) {
-        ChannelStatus.Poll last = s.lastPoll() == null ? null : new ChannelStatus.Poll(s.lastPoll(),
-                s.lastPollEnded(), s.lastOutcome() == null ? ChannelStatus.Outcome.RUNNING : s.lastOutcome(),
-                s.lastResult());
-        return new ChannelStatus(CHANNEL, s.account(), List.copyOf(orgnrs), state(s.state()), last, s.nextPoll(),
+        return new ChannelStatus(CHANNEL, s.account(), List.copyOf(orgnrs),
+                PollAlerts.state(loopState(s.state()), s.state() == AccountStatus.State.REFUSED),
+                PollAlerts.lastPoll(s.lastPoll(), s.lastPollEnded(), s.lastOutcome(), s.lastResult()), s.nextPoll(),
                 s.received(), s.failed(), alerts(s, orgnrs, keys, now));
     }
 
     static List<ChannelAlert> alerts(AccountStatus s, Collection<String> orgnrs, List<KeyInfo> keys, Instant now) {
         List<ChannelAlert> alerts = new ArrayList<>();
-        switch (s.state()) {
-            case AUTHENTICATION_FAILED -> alerts.add(error(Kind.AUTHENTICATION_FAILED, s.message()));
-            case REFUSED -> alerts.add(error(Kind.CONFIGURATION, s.message()));
-            case ACTIVE -> {
-                if (s.lastOutcome() == ChannelStatus.Outcome.FAILED) {
-                    alerts.add(new ChannelAlert(Kind.UNREACHABLE, Severity.WARNING,
-                            "Siste henting feilet og prøves igjen: " + s.lastResult()));
-                }
-            }
-            default -> { }
-        }
+        boolean refused = s.state() == AccountStatus.State.REFUSED;
+        PollAlerts.stateAlert(loopState(s.state()), s.message(), refused ? s.message() : null, s.lastOutcome(),
+                s.lastResult()).ifPresent(alerts::add);
         List<ItemResult> noKey = s.failedItems().stream()
                 .filter(r -> r.outcome() == ItemResult.Outcome.NO_KEY).toList();
         if (!noKey.isEmpty()) {
@@ -69,8 +61,7 @@ public final class AccountAlerts {
                     + first.forsendelseId() + ": " + first.message()));
         }
         keyAlerts(s.account(), orgnrs, keys, now, alerts);
-        alerts.sort(Comparator.comparing(ChannelAlert::severity).reversed());
-        return alerts;
+        return PollAlerts.mostUrgentFirst(alerts);
     }
 
     /** Certificate expiry and unusable keys among the keys that serve this account, and org numbers without one. */
@@ -117,12 +108,8 @@ public final class AccountAlerts {
         return k.account() == null || k.account().isBlank() || k.account().equals(account);
     }
 
-    private static ChannelStatus.State state(AccountStatus.State state) {
-        return switch (state) {
-            case ACTIVE -> ChannelStatus.State.ACTIVE;
-            case STANDBY -> ChannelStatus.State.STANDBY;
-            default -> ChannelStatus.State.STOPPED;
-        };
+    private static PollLoop.State loopState(AccountStatus.State state) {
+        return state == AccountStatus.State.REFUSED ? PollLoop.State.STOPPED : PollLoop.State.valueOf(state.name());
     }
 
     private static ChannelAlert error(Kind kind, String text) {

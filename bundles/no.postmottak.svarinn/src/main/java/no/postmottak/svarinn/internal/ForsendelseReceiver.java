@@ -18,6 +18,7 @@ import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.keystore.DecryptionException;
 import no.postmottak.api.keystore.KeyStoreService;
 import no.postmottak.api.keystore.NoKeyForRecipientException;
+import no.postmottak.channel.support.ContentException;
 import no.postmottak.svarinn.internal.ItemResult.Outcome;
 import no.postmottak.svarinn.internal.SvarInnApi.Download;
 

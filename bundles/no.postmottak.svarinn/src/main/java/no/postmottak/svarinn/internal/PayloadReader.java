@@ -18,6 +18,12 @@ import no.postmottak.api.DocumentDescriptor;
 import no.postmottak.api.DocumentRole;
 import no.postmottak.api.inbox.IncomingDocument;
 import no.postmottak.api.inbox.IncomingDocuments;
+import no.postmottak.channel.support.ByteBudget;
+import no.postmottak.channel.support.ContentException;
+import no.postmottak.channel.support.CountingInputStream;
+import no.postmottak.channel.support.MediaTypes;
+import no.postmottak.channel.support.VerifyingInputStream;
+import no.postmottak.channel.support.ZipNames;
 import no.postmottak.svarinn.internal.json.FilMetadata;
 
 /**
@@ -72,7 +78,7 @@ public final class PayloadReader {
     private IncomingDocuments singlePdf(InputStream in, List<FilMetadata> filer) throws ContentException {
         // One listed file: it is this PDF. Several: SvarUt merged them into one PDF, so their hashes do not apply.
         FilMetadata only = filer.size() == 1 ? filer.get(0) : null;
-        String name = pdfName(only != null && only.filnavn() != null ? safeName(only.filnavn()) : "forsendelse.pdf");
+        String name = pdfName(only != null && only.filnavn() != null ? ZipNames.safeName(only.filnavn()) : "forsendelse.pdf");
         long expectedSize = expectedSize(only);
         String expectedSha256 = only == null ? null : only.sha256hash();
         DocumentDescriptor descriptor = descriptor(name, "application/pdf", expectedSize, expectedSha256, DocumentRole.MAIN,
@@ -135,8 +141,8 @@ public final class PayloadReader {
                         + "); SvarUt sender bare filer");
             }
             FilMetadata meta = match(entry.getName());
-            String name = meta != null && meta.filnavn() != null ? safeName(meta.filnavn())
-                    : safeName(ZipNames.decode(entry.getName()));
+            String name = meta != null && meta.filnavn() != null ? ZipNames.safeName(meta.filnavn())
+                    : ZipNames.safeName(ZipNames.decode(entry.getName()));
             if (meta == null) {
                 String message = "Filen " + name + " i zip-filen står ikke i forsendelsens filmetadata";
                 if (strictHashes) {
@@ -214,17 +220,6 @@ public final class PayloadReader {
         public void close() {
             // the zip reader moves on to the next entry by itself
         }
-    }
-
-    /** A file name from a zip entry or filmetadata, refused when it could escape a folder. */
-    static String safeName(String name) throws ContentException {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.contains("/") || trimmed.contains("\\") || trimmed.contains("..")
-                || trimmed.indexOf('\0') >= 0 || trimmed.contains(":")) {
-            throw new ContentException("Ugyldig filnavn i forsendelsen: «" + trimmed
-                    + "» (filnavn med sti eller '..' avvises)");
-        }
-        return trimmed;
     }
 
     /** The size the sender announced, or -1 when unknown (missing, or 0 which SvarUt uses for "unknown"). */

@@ -1,10 +1,11 @@
 package no.postmottak.svarinn.internal;
 
-import java.io.IOException;
 import java.time.Duration;
 
+import no.postmottak.channel.support.UpstreamException;
+
 /** A failed call to the SvarInn API, classified so the poller knows whether to retry, wait or stop. */
-public final class SvarInnException extends IOException {
+public final class SvarInnException extends UpstreamException {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,27 +22,13 @@ public final class SvarInnException extends IOException {
     }
 
     private final Kind kind;
-    private final int status;
-    private final Duration retryAfter;
 
     public SvarInnException(Kind kind, int status, String message, Duration retryAfter, Throwable cause) {
-        super(message, cause);
+        super(status, message, retryAfter, cause);
         this.kind = kind;
-        this.status = status;
-        this.retryAfter = retryAfter;
     }
 
     public Kind kind() {
         return kind;
-    }
-
-    /** The HTTP status, or 0 when no response came. */
-    public int status() {
-        return status;
-    }
-
-    /** How long SvarUt asked us to wait (429 Retry-After), or null. */
-    public Duration retryAfter() {
-        return retryAfter;
     }
 }

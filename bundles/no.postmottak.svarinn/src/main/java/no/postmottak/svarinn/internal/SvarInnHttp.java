@@ -9,14 +9,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import no.postmottak.channel.support.HttpSupport;
 import no.postmottak.svarinn.internal.SvarInnException.Kind;
 
 /**
@@ -40,8 +39,7 @@ public final class SvarInnHttp {
      */
     public SvarInnHttp(URI baseUrl, String username, String password, Duration connectTimeout, Duration readTimeout) {
         this.root = root(baseUrl);
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = HttpSupport.basicAuthorization(username, password);
         this.readTimeout = readTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -72,7 +70,7 @@ public final class SvarInnHttp {
     public void sendJson(String method, String path, Object body) throws SvarInnException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(bytes(body));
-        discard(send(request(path).header("Content-Type", "application/json").method(method, publisher).build()));
+        HttpSupport.discard(send(request(path).header("Content-Type", "application/json").method(method, publisher).build()));
     }
 
     /** Starts the download of the encrypted payload. The caller reads and closes the stream. */
@@ -119,47 +117,22 @@ public final class SvarInnHttp {
         if (status >= 200 && status < 300) {
             return response;
         }
-        discard(response);
+        HttpSupport.discard(response);
         String what = "SvarInn answered HTTP " + status + " to " + where(request);
         if (status == 401 || status == 403) {
             throw new SvarInnException(Kind.AUTHENTICATION, status,
                     what + ": wrong username or service password, or the account lacks access", null, null);
         }
         if (status == 429) {
-            throw new SvarInnException(Kind.RATE_LIMITED, status, what, retryAfter(response), null);
+            throw new SvarInnException(Kind.RATE_LIMITED, status, what, HttpSupport.retryAfter(response), null);
         }
         if (status >= 500 || status == 408) {
-            throw new SvarInnException(Kind.UNAVAILABLE, status, what, retryAfter(response), null);
+            throw new SvarInnException(Kind.UNAVAILABLE, status, what, HttpSupport.retryAfter(response), null);
         }
         throw new SvarInnException(Kind.REJECTED, status, what, null, null);
     }
 
     private static String where(HttpRequest request) {
         return request.method() + " " + request.uri().getPath();
-    }
-
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Duration.ofSeconds(Long.parseLong(value.trim()));
-            } catch (NumberFormatException e) {
-                try {
-                    var at = java.time.ZonedDateTime.parse(value.trim(),
-                            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-                    Duration wait = Duration.between(java.time.ZonedDateTime.now(), at);
-                    return wait.isNegative() ? Duration.ZERO : wait;
-                } catch (DateTimeParseException ignored) {
-                    return null;
-                }
-            }
-        }).orElse(null);
-    }
-
-    private static void discard(HttpResponse<InputStream> response) {
-        try (InputStream body = response.body()) {
-            body.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-            // the body of an error or acknowledgement carries nothing we need
-        }
     }
 }

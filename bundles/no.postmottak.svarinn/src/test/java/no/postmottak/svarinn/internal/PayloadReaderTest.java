@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import no.postmottak.api.DocumentRole;
 import no.postmottak.api.inbox.IncomingDocument;
 import no.postmottak.api.inbox.IncomingDocuments;
+import no.postmottak.channel.support.ContentException;
 import no.postmottak.svarinn.internal.json.FilMetadata;
 import no.postmottak.testfixtures.SvarInnFixtures;
 

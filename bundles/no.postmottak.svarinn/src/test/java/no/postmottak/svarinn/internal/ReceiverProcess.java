@@ -1,14 +1,12 @@
 package no.postmottak.svarinn.internal;
 
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Set;
 
-import no.postmottak.api.IncomingItem;
 import no.postmottak.api.inbox.Inbox;
+import no.postmottak.inbox.testing.TestInboxes;
 
 /**
  * The receiver as a process of its own, for {@link SvarInnKillTest}: {@link Receiver} on an existing directory (key
@@ -30,7 +28,10 @@ public final class ReceiverProcess {
         Receiver receiver = new Receiver(dir);
         java.sql.Connection keepsDatabaseOpen = Receiver.holdOpen(dir); // for the life of this process
         SvarInnApi client = receiver.client(args[5], URI.create(args[1]), args[2], args[3]);
-        Inbox observed = observed(receiver.inbox, out);
+        Inbox observed = TestInboxes.observed(receiver.inbox, (phase, id) -> {
+            out.println(phase + " " + id);
+            out.flush();
+        });
         AccountPoller poller = receiver.poller(client,
                 receiver.receiver(client, orgnrs, true, FailurePolicy.DEFAULT, observed));
         out.println("started");
@@ -42,29 +43,5 @@ public final class ReceiverProcess {
         out.println("done");
         out.flush();
         System.exit(0);
-    }
-
-    /** The inbox, telling {@code out} when an accept starts and when it has returned. */
-    private static Inbox observed(Inbox inbox, PrintStream out) {
-        return (Inbox) Proxy.newProxyInstance(Inbox.class.getClassLoader(), new Class<?>[] {Inbox.class},
-                (proxy, method, args) -> {
-                    boolean accept = method.getName().equals("accept");
-                    String id = accept ? ((IncomingItem) args[0]).channelId() : null;
-                    if (accept) {
-                        out.println("begin " + id);
-                        out.flush();
-                    }
-                    Object result;
-                    try {
-                        result = method.invoke(inbox, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (accept) {
-                        out.println("stored " + id);
-                        out.flush();
-                    }
-                    return result;
-                });
     }
 }

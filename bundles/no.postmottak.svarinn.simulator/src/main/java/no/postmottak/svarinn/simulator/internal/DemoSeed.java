@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import no.postmottak.simulator.content.PdfWriter;
 import no.postmottak.svarinn.simulator.Adresse;
 import no.postmottak.svarinn.simulator.AvleverendeMetadata;
 import no.postmottak.svarinn.simulator.Avsender;

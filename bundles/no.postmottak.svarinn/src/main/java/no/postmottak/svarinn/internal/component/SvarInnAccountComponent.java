@@ -1,8 +1,6 @@
 package no.postmottak.svarinn.internal.component;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +23,11 @@ import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.api.keystore.KeyStoreService;
+import no.postmottak.channel.support.ClusterNode;
+import no.postmottak.channel.support.ConfigNames;
 import no.postmottak.svarinn.internal.AccountAlerts;
 import no.postmottak.svarinn.internal.AccountPoller;
 import no.postmottak.svarinn.internal.AccountStatus;
-import no.postmottak.svarinn.internal.ConfigNames;
 import no.postmottak.svarinn.internal.FailurePolicy;
 import no.postmottak.svarinn.internal.ForsendelseMapper;
 import no.postmottak.svarinn.internal.ForsendelseReceiver;
@@ -92,7 +91,7 @@ public class SvarInnAccountComponent implements SvarInnAccount {
                 !"warn".equalsIgnoreCase(config.hash_verification()),
                 new FailurePolicy(config.failure_permanent_after_attempts(), config.failure_report_temporary()),
                 Set.of(config.refused_forsendelse_types()));
-        this.poller = new AccountPoller(name, "svarinn:" + config.username() + "@" + baseUrl.getHost(), nodeId(),
+        this.poller = new AccountPoller(name, "svarinn:" + config.username() + "@" + baseUrl.getHost(), ClusterNode.id(),
                 client, receiver, leases, Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())),
                 clock);
         poller.start();
@@ -142,15 +141,5 @@ public class SvarInnAccountComponent implements SvarInnAccount {
         if (poller != null) {
             poller.retry(forsendelseId);
         }
-    }
-
-    private static String nodeId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
-        return System.getProperty("karaf.name", "postmottak") + "@" + host + "/" + ProcessHandle.current().pid();
     }
 }

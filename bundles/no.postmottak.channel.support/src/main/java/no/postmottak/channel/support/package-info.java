@@ -1,0 +1,23 @@
+/**
+ * What every channel bundle (SvarInn, eFormidling) needs the same way, so that it is written once:
+ * <ul>
+ * <li>{@link no.postmottak.channel.support.PollLoop}: one account's polls on its own thread, never overlapping,
+ * with back-off, "poll now", a cluster lease and a clean stop; {@link no.postmottak.channel.support.PollAlerts}
+ * turns its state into the administration page's {@link no.postmottak.api.channel.ChannelStatus} and the alerts
+ * every channel shares;</li>
+ * <li>safe reading of what senders send: {@link no.postmottak.channel.support.ByteBudget} against zip bombs,
+ * {@link no.postmottak.channel.support.VerifyingInputStream} (size, SHA-256, budget),
+ * {@link no.postmottak.channel.support.ZipNames} (file names that cannot escape a folder, in whatever encoding the
+ * sender's zip library used), {@link no.postmottak.channel.support.MediaTypes};</li>
+ * <li>{@link no.postmottak.channel.support.ConfigNames}: the name operators know a factory configuration by.</li>
+ * </ul>
+ * Plain Java without OSGi services: channel bundles build these objects in their own components.
+ *
+ * @since 1.0.0
+ */
+@Export
+@Version("1.0.0")
+package no.postmottak.channel.support;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
