@@ -52,8 +52,10 @@ class IntegrasjonspunktComponentTest {
             IntegrasjonspunktComponent component = new IntegrasjonspunktComponent(config, props, inbox,
                     TestInboxes.outcomes(inbox), TestInboxes.leases(inbox), new OtherChannels());
             try {
+                // Stored first, counted when the IP has deleted it: wait for both, not just the item.
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                        !inbox.find(InboxQuery.all(Set.of("910075919"), 10)).items().isEmpty());
+                        !inbox.find(InboxQuery.all(Set.of("910075919"), 10)).items().isEmpty()
+                                && component.status().received() == 1);
                 ChannelStatus s = component.status();
                 assertThat(s.channel()).isEqualTo("eFormidling");
                 assertThat(s.account()).isEqualTo("kommune");
