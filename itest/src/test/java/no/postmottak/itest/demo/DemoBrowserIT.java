@@ -251,8 +251,8 @@ class DemoBrowserIT {
         String admin = logIn("admin", "admin");
         HttpResponse<String> response = get(admin, "admin/overview");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Map<String, Object> archive = (Map<String, Object>) new Json().toType(response.body(), Map.class)
-                .get("archive");
+        Map<String, Object> overview = new Json().toType(response.body(), Map.class);
+        Map<String, Object> archive = (Map<String, Object>) overview.get("archive");
         List<Map<String, Object>> orgs = (List<Map<String, Object>>) archive.get("organisations");
         // etc/*.cfg are UTF-8 in the distribution (felix.fileinstall.configEncoding): no "Ã˜" on any page.
         assertThat(orgs).filteredOn(o -> "921765436".equals(o.get("orgnr"))).singleElement().satisfies(o -> {

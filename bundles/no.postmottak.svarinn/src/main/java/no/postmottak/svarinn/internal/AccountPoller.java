@@ -92,53 +92,65 @@ public final class AccountPoller {
     }
 
     private PollLoop.Result round(PollLoop loop) throws InboxException {
-        int ok = 0;
-        int bad = 0;
-        int waiting = 0;
+        Tally tally = new Tally();
         try {
             // V2 lists at most a page; a full page means more wait behind it once these are acknowledged. Items
             // that failed come back in the next page, so only a page with something new is worth reading again.
-            Set<String> seen = new HashSet<>();
             boolean more = true;
-            boolean leaseLost = false;
-            for (int page = 0; more && page < MAX_PAGES && !loop.stopping(); page++) {
-                List<Offered> list = new ArrayList<>(client.listNew());
-                list.sort(Comparator.comparing(Offered::date, Comparator.nullsLast(Comparator.naturalOrder())));
-                boolean fresh = false;
-                for (Offered f : list) {
-                    if (loop.stopping()) {
-                        break;
-                    }
-                    if (f.id() == null || f.id().isBlank()) {
-                        LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
-                        continue;
-                    }
-                    if (!seen.add(f.id())) {
-                        continue;
-                    }
-                    fresh = true;
-                    waiting++;
-                    ItemResult result = receiver.receive(f);
-                    if (result.failed()) {
-                        bad++;
-                        failed.incrementAndGet();
-                        failedItems.put(f.id(), result);
-                    } else {
-                        ok++;
-                        received.incrementAndGet();
-                        failedItems.remove(f.id());
-                    }
-                    if (!loop.holdsLease()) { // renewed between items; lost means another node took over
-                        leaseLost = true;
-                        break;
-                    }
-                }
-                more = fresh && client.pageSize() > 0 && list.size() >= client.pageSize() && !leaseLost;
+            for (int round = 0; more && round < MAX_PAGES && !loop.stopping(); round++) {
+                List<Offered> page = client.listNew();
+                boolean fresh = receivePage(loop, page, tally);
+                more = fresh && !tally.leaseLost && client.pageSize() > 0 && page.size() >= client.pageSize();
             }
-            return PollLoop.Result.done(ok + " mottatt, " + bad + " feilet av " + waiting + " ventende", bad);
+            return PollLoop.Result.done(tally.ok + " mottatt, " + tally.bad + " feilet av " + tally.seen.size()
+                    + " ventende", tally.bad);
         } catch (SvarInnException e) {
-            return afterAccountFailure(e, ok, bad);
+            return afterAccountFailure(e, tally.ok, tally.bad);
         }
+    }
+
+    /** What one poll did, across its pages. */
+    private static final class Tally {
+        final Set<String> seen = new HashSet<>();
+        int ok;
+        int bad;
+        boolean leaseLost;
+    }
+
+    /** Receives the page in date order, each item once per poll; returns whether it held anything new. */
+    private boolean receivePage(PollLoop loop, List<Offered> page, Tally tally)
+            throws SvarInnException, InboxException {
+        List<Offered> sorted = new ArrayList<>(page);
+        sorted.sort(Comparator.comparing(Offered::date, Comparator.nullsLast(Comparator.naturalOrder())));
+        boolean fresh = false;
+        for (Offered f : sorted) {
+            if (loop.stopping()) {
+                break;
+            }
+            if (f.id() == null || f.id().isBlank()) {
+                LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
+                continue;
+            }
+            if (!tally.seen.add(f.id())) {
+                continue;
+            }
+            fresh = true;
+            ItemResult result = receiver.receive(f);
+            if (result.failed()) {
+                tally.bad++;
+                failed.incrementAndGet();
+                failedItems.put(f.id(), result);
+            } else {
+                tally.ok++;
+                received.incrementAndGet();
+                failedItems.remove(f.id());
+            }
+            if (!loop.holdsLease()) { // renewed between items; lost means another node took over
+                tally.leaseLost = true;
+                break;
+            }
+        }
+        return fresh;
     }
 
     private PollLoop.Result afterAccountFailure(SvarInnException e, int ok, int bad) {
