@@ -245,6 +245,7 @@ function renderItem(item) {
   const dl = $('meta');
   dl.replaceChildren();
   dt(dl, 'Status', stateBadge(item));
+  if (item.notice) dt(dl, 'Merknad', el('span', { class: 'message warn' }, ...item.notice.split('\n').flatMap((l, i) => i ? [el('br'), l] : [l])));
   if (item.confidential) dt(dl, 'Taushetsbelagt', 'Ja: hver visning logges, og den kan ikke videresendes på e-post');
   dt(dl, 'Avsender', partyText(item.sender));
   dt(dl, 'Deres referanse', item.senderReference);

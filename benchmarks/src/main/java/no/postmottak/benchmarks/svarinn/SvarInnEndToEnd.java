@@ -4,10 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,14 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
-
-import com.sun.management.GarbageCollectionNotificationInfo;
-import com.sun.management.GcInfo;
-
+import no.postmottak.benchmarks.HeapPeak;
 import no.postmottak.svarinn.testing.SvarInnReceivers;
 
 /**
@@ -65,7 +55,7 @@ public final class SvarInnEndToEnd {
             simIn.println("state");
             long items = Long.parseLong(expect(simOut, "state", sim, dir)[1]);
 
-            resetPeaks();
+            HeapPeak.start();
             String version = System.getenv().getOrDefault("SVARINN_API", "v2");
             SvarInnReceivers.Account account = installation.account(version, baseUri, SimulatorHost.USER,
                     SimulatorHost.PASSWORD, Set.copyOf(SimulatorHost.ORGNRS));
@@ -76,7 +66,7 @@ public final class SvarInnEndToEnd {
                 TimeUnit.MILLISECONDS.sleep(items > 1 ? 5 : 50);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long peakHeap = peakHeap();
+            long peakHeap = HeapPeak.peak();
             account.stop(java.time.Duration.ofSeconds(10));
 
             simIn.println("state");
@@ -89,7 +79,7 @@ public final class SvarInnEndToEnd {
             double mbps = bytes / 1e6 / seconds;
             System.out.printf("result api=%s db=%s items=%d documents=%d MB=%.0f seconds=%.2f MB/s=%.1f items/s=%.1f"
                             + " peakHeapMB=%.1f (largest heap in use before a GC) liveAfterGcMB=%.1f maxHeapMB=%d%n", version, db, items,
-                    documents, bytes / 1e6, seconds, mbps, items / seconds, peakHeap / 1e6, LIVE.get() / 1e6, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+                    documents, bytes / 1e6, seconds, mbps, items / seconds, peakHeap / 1e6, HeapPeak.liveAfterGc() / 1e6, Runtime.getRuntime().maxMemory() / 1024 / 1024);
             double accept = installation.accept.get() / 1e9;
             double read = installation.downloadDecrypt.get() / 1e9;
             double setup = installation.decryptSetup.get() / 1e9;
@@ -120,40 +110,6 @@ public final class SvarInnEndToEnd {
         }
         throw new IllegalStateException("the simulator stopped (exit " + sim.exitValue() + "): "
                 + Files.readString(dir.resolve("simulator.log")));
-    }
-
-    private static final AtomicLong PEAK = new AtomicLong();
-    private static final AtomicLong LIVE = new AtomicLong();
-
-    /**
-     * Watches every GC from now on: the heap in use peaks just before a collection, so the largest "used before GC"
-     * (summed over the heap pools at that moment) is the peak; the heap in use at the end counts too.
-     */
-    private static void resetPeaks() {
-        System.gc();
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
-                if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                    GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
-                    long used = info.getMemoryUsageBeforeGc().entrySet().stream()
-                            .filter(e -> HEAP_POOLS.contains(e.getKey()))
-                            .mapToLong(e -> e.getValue().getUsed()).sum();
-                    PEAK.accumulateAndGet(used, Math::max);
-                    long after = info.getMemoryUsageAfterGc().entrySet().stream()
-                            .filter(e -> HEAP_POOLS.contains(e.getKey()))
-                            .mapToLong(e -> e.getValue().getUsed()).sum();
-                    LIVE.accumulateAndGet(after, Math::max);
-                }
-            }, null, null);
-        }
-    }
-
-    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-            .collect(java.util.stream.Collectors.toSet());
-
-    private static long peakHeap() {
-        return Math.max(PEAK.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
     private static void delete(Path dir) throws IOException {

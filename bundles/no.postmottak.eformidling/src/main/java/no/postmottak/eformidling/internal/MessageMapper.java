@@ -34,8 +34,11 @@ public final class MessageMapper {
     public static final String DOCUMENT_TYPE = "eformidling.dokumenttype";
     public static final String SERVICE = "eformidling.tjeneste";
     public static final String SENDER_IDENTIFIER = "eformidling.avsender";
-    /** What the clerk should know about how the message was read (Norwegian, one per line). */
-    public static final String WARNINGS = "eformidling.advarsler";
+    /**
+     * What the clerk should know about how the message was read (Norwegian, one point per line): the channel
+     * attribute any channel may set, which the web shows on the item as "Merknad".
+     */
+    public static final String WARNINGS = "merknad";
     /** Set when the message is for an org number this integrasjonspunkt configuration does not list. */
     public static final String ORGNR_NOT_LISTED = "eformidling.orgnrIkkeKonfigurert";
     /** Set when the SBD named no receiver and the configuration's first org number was used. */

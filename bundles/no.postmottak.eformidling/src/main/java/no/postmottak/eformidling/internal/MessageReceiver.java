@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import no.postmottak.api.Channel;
 import no.postmottak.api.IncomingItem;
 import no.postmottak.api.inbox.Inbox;
@@ -35,11 +37,17 @@ public final class MessageReceiver {
     private final Spool spool;
     private final AsicReader asic;
     private final int maxAttempts;
+    private final boolean errorReceiptWhenUnreadable;
+    private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Integer> unreadableAttempts = new ConcurrentHashMap<>();
 
-    /** @param maxAttempts failed reads of one message after which it is left alone until "poll now"; 0 = never */
+    /**
+     * @param maxAttempts failed reads of one message after which it is left alone until "poll now"; 0 = never
+     * @param errorReceiptWhenUnreadable whether the sender gets an ERROR receipt after the last failed read (the only
+     *                    failure status the fagsystem API allows; the message stays in the integrasjonspunkt)
+     */
     public MessageReceiver(String account, IpClient client, Inbox inbox, MessageMapper mapper, Spool spool,
-                           AsicReader.Limits limits, int maxAttempts) {
+                           AsicReader.Limits limits, int maxAttempts, boolean errorReceiptWhenUnreadable) {
         this.account = account;
         this.client = client;
         this.inbox = inbox;
@@ -47,6 +55,7 @@ public final class MessageReceiver {
         this.spool = spool;
         this.asic = new AsicReader(limits);
         this.maxAttempts = maxAttempts;
+        this.errorReceiptWhenUnreadable = errorReceiptWhenUnreadable;
     }
 
     /** Forgets the failed reads, so every message is tried again. */
@@ -83,17 +92,17 @@ public final class MessageReceiver {
             return popFailed(id, e);
         }
         if (pop.isEmpty()) {
-            return unreadable(id, "Integrasjonspunktet har ikke noe innhold for meldingen (HTTP 204)");
+            return unreadable(sbd, "Integrasjonspunktet har ikke noe innhold for meldingen (HTTP 204)");
         }
         try {
             store(sbd, serviceIdentifier, pop.get());
         } catch (ContentException e) {
-            return unreadable(id, e.getMessage());
+            return unreadable(sbd, e.getMessage());
         } catch (IllegalArgumentException e) {
-            return unreadable(id, e.getMessage());
+            return unreadable(sbd, e.getMessage());
         } catch (InboxException e) {
             if (contentCause(e) instanceof ContentException content) {
-                return unreadable(id, content.getMessage());
+                return unreadable(sbd, content.getMessage());
             }
             if (e.isRetryable()) {
                 throw e;
@@ -177,10 +186,25 @@ public final class MessageReceiver {
         return delete(id, Outcome.RECEIPT, "Kvittering fra " + sbd.senderIdentifier());
     }
 
-    private MessageResult unreadable(String id, String reason) {
+    private MessageResult unreadable(Sbd sbd, String reason) throws IpException {
+        String id = sbd.messageId();
         int attempt = unreadableAttempts.merge(id, 1, Integer::sum);
         LOG.error("[{}] Message {} cannot be read (attempt {}); it stays in the integrasjonspunkt: {}", account, id,
                 attempt, reason);
+        if (errorReceiptWhenUnreadable && attempt == maxAttempts && sbd.senderIdentifier() != null
+                && sbd.receiverOrgnr() != null) {
+            try {
+                client.send(ReceiptSender.receipt(json, sbd.receiverOrgnr(), sbd.senderIdentifier(), id,
+                        sbd.conversationId(), "ERROR", "uleselig", "Mottakeren kunne ikke lese meldingen: " + reason));
+                return new MessageResult(id, Outcome.UNREADABLE, reason + " (avsender har fått kvittering ERROR)");
+            } catch (IpException e) {
+                if (e.kind() == IpException.Kind.AUTHENTICATION) {
+                    throw e;
+                }
+                LOG.warn("[{}] The ERROR receipt for unreadable message {} could not be sent: {}", account, id,
+                        e.getMessage());
+            }
+        }
         return new MessageResult(id, Outcome.UNREADABLE, reason);
     }
 

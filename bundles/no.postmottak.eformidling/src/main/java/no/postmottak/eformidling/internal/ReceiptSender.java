@@ -40,10 +40,12 @@ public final class ReceiptSender {
      *
      * @param onArchive whether to send OK when an item is archived
      * @param onDelete  the receipt type when an item is deleted or forwarded: NOTSUPPORTED, ERROR, or NONE
+     * @param onUnreadable whether to send ERROR when a message cannot be read after the last attempt (it stays in
+     *                  the integrasjonspunkt all the same)
      */
-    public record Policy(boolean onArchive, String onDelete) {
+    public record Policy(boolean onArchive, String onDelete, boolean onUnreadable) {
 
-        public static final Policy DEFAULT = new Policy(true, "NOTSUPPORTED");
+        public static final Policy DEFAULT = new Policy(true, "NOTSUPPORTED", true);
 
         public Policy {
             onDelete = onDelete == null ? "NOTSUPPORTED" : onDelete.strip().toUpperCase(Locale.ROOT);
@@ -125,13 +127,39 @@ public final class ReceiptSender {
         return "NONE".equals(policy.onDelete()) ? null : policy.onDelete();
     }
 
-    /** The SBD of an {@code arkivmelding_kvittering}, as Digdir's documentation shows it. */
+    /** The receipt for what became of an item. */
     JsonNode receipt(InboxItem item, String type, String receiver) {
+        String code;
+        String text;
+        if (item.state() == ItemState.ARCHIVED) {
+            code = "journalpost";
+            text = journalpost(item.receipt()).orElse(null);
+        } else if (item.state() == ItemState.FORWARDED) {
+            code = "videresendt";
+            text = "Meldingen er sendt videre hos mottakeren og ikke arkivert her";
+        } else {
+            code = "ikkeArkivert";
+            text = "Meldingen ble ikke arkivert hos mottakeren";
+        }
+        return receipt(json, item.metadata().recipientOrgnr(), receiver, item.metadata().channelId(),
+                item.metadata().channelAttributes().get(MessageMapper.CONVERSATION_ID), type, code, text);
+    }
+
+    /**
+     * The SBD of an {@code arkivmelding_kvittering}, as Digdir's documentation shows it.
+     *
+     * @param ourOrgnr       the organisation that received the message
+     * @param receiver       the sender's identifier, e.g. {@code 0192:910076787}
+     * @param conversationId the message's conversation, or null
+     * @param text           the message's text, or null for none
+     */
+    static JsonNode receipt(ObjectMapper json, String ourOrgnr, String receiver, String relatedToMessageId,
+                            String conversationId, String type, String code, String text) {
         ObjectNode root = json.createObjectNode();
         ObjectNode header = root.putObject("standardBusinessDocumentHeader");
         header.put("headerVersion", "1.0");
         header.putArray("sender").addObject().putObject("identifier").put("authority", "iso6523-actorid-upis")
-                .put("value", "0192:" + item.metadata().recipientOrgnr());
+                .put("value", "0192:" + ourOrgnr);
         header.putArray("receiver").addObject().putObject("identifier").put("authority", "iso6523-actorid-upis")
                 .put("value", receiver);
         ObjectNode id = header.putObject("documentIdentification");
@@ -142,22 +170,16 @@ public final class ReceiptSender {
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         ObjectNode scope = header.putObject("businessScope").putArray("scope").addObject();
         scope.put("type", "ConversationId");
-        String conversationId = item.metadata().channelAttributes().get(MessageMapper.CONVERSATION_ID);
         if (conversationId != null) {
             scope.put("instanceIdentifier", conversationId);
         }
         scope.put("identifier", RESPONSE_PROCESS);
         ObjectNode body = root.putObject(Sbd.RECEIPT_TYPE);
         body.put("receiptType", type);
-        body.put("relatedToMessageId", item.metadata().channelId());
+        body.put("relatedToMessageId", relatedToMessageId);
         var messages = body.putArray("messages");
-        if (item.state() == ItemState.ARCHIVED) {
-            journalpost(item.receipt()).ifPresent(j -> messages.addObject().put("code", "journalpost").put("text", j));
-        } else {
-            messages.addObject().put("code", item.state() == ItemState.FORWARDED ? "videresendt" : "ikkeArkivert")
-                    .put("text", item.state() == ItemState.FORWARDED
-                            ? "Meldingen er sendt videre hos mottakeren og ikke arkivert her"
-                            : "Meldingen ble ikke arkivert hos mottakeren");
+        if (text != null) {
+            messages.addObject().put("code", code).put("text", text);
         }
         return root;
     }

@@ -35,14 +35,18 @@ public record Receiving(String account, List<String> orgnrs, List<String> servic
         }
     }
 
-    /** The receiver of single messages (also for tests that drive it message by message). */
-    public MessageReceiver receiver(IpClient client, Inbox inbox) {
+    /**
+     * The receiver of single messages (also for tests that drive it message by message).
+     *
+     * @param errorReceipts whether a sender gets an ERROR receipt for a message that cannot be read
+     */
+    public MessageReceiver receiver(IpClient client, Inbox inbox, boolean errorReceipts) {
         Spool folder = new Spool(spool, maxMessageBytes);
         folder.clean();
         AsicReader.Limits limits = new AsicReader.Limits(maxMessageBytes, maxUnpackedBytes,
                 AsicReader.Limits.DEFAULT.maxEntries(), AsicReader.Limits.DEFAULT.maxRatio());
         return new MessageReceiver(account, client, inbox, new MessageMapper(account, orgnrs), folder, limits,
-                maxAttempts);
+                maxAttempts, errorReceipts);
     }
 
     /**
@@ -54,7 +58,8 @@ public record Receiving(String account, List<String> orgnrs, List<String> servic
                            Leases leases, String leaseName, String nodeId, Duration interval, Clock clock) {
         ReceiptSender sender = outcomes == null ? null
                 : new ReceiptSender(account, client, outcomes, Set.copyOf(orgnrs), receipts);
-        return new IpPoller(account, leaseName, nodeId, client, receiver(client, inbox), sender,
+        return new IpPoller(account, leaseName, nodeId, client,
+                receiver(client, inbox, sender != null && receipts.onUnreadable()), sender,
                 IpPoller.filters(orgnrs, services, processes), lockRetries, leases, interval, clock);
     }
 }

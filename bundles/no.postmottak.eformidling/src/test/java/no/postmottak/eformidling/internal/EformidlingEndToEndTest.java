@@ -228,6 +228,12 @@ class EformidlingEndToEndTest {
             assertThat(r.outcome()).isEqualTo(Outcome.UNREADABLE);
             assertThat(r.message()).contains("etter 3 forsøk");
         });
+        // After the last read, the sender was told once: the only failure status the API allows.
+        assertThat(it.ip.sent()).singleElement().satisfies(r -> {
+            assertThat(r.receiptType()).isEqualTo("ERROR");
+            assertThat(r.relatedToMessageId()).isEqualTo(m.messageId());
+            assertThat(r.messages()).singleElement().asString().startsWith("uleselig: Mottakeren kunne ikke lese");
+        });
     }
 
     @Test

@@ -97,10 +97,10 @@ public final class AccountPoller {
             // V2 lists at most a page; a full page means more wait behind it once these are acknowledged. Items
             // that failed come back in the next page, so only a page with something new is worth reading again.
             boolean more = true;
-            for (int page = 0; more && page < MAX_PAGES && !loop.stopping(); page++) {
-                List<Offered> list = client.listNew();
-                boolean fresh = receivePage(list, tally, loop);
-                more = fresh && !tally.leaseLost && client.pageSize() > 0 && list.size() >= client.pageSize();
+            for (int round = 0; more && round < MAX_PAGES && !loop.stopping(); round++) {
+                List<Offered> page = client.listNew();
+                boolean fresh = receivePage(loop, page, tally);
+                more = fresh && !tally.leaseLost && client.pageSize() > 0 && page.size() >= client.pageSize();
             }
             return PollLoop.Result.done(tally.ok + " mottatt, " + tally.bad + " feilet av " + tally.seen.size()
                     + " ventende", tally.bad);
@@ -118,7 +118,7 @@ public final class AccountPoller {
     }
 
     /** Receives the page in date order, each item once per poll; returns whether it held anything new. */
-    private boolean receivePage(List<Offered> page, Tally tally, PollLoop loop)
+    private boolean receivePage(PollLoop loop, List<Offered> page, Tally tally)
             throws SvarInnException, InboxException {
         List<Offered> sorted = new ArrayList<>(page);
         sorted.sort(Comparator.comparing(Offered::date, Comparator.nullsLast(Comparator.naturalOrder())));

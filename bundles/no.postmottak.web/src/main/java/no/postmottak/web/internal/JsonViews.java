@@ -26,6 +26,8 @@ public final class JsonViews {
     /** Channel attributes the item view shows: the sender's system, our journalpost it answers (SvarInn V2). */
     static final String SENDING_SYSTEM = "svarinn.avgivendeSystem";
     static final String REPLY_TO_JOURNALPOST = "svarinn.svarPaJournalpost";
+    /** What any channel wants the clerk to know about how the mail arrived (Norwegian, one point per line). */
+    static final String NOTICE = "merknad";
 
     /** An item nobody has acted on for this long gets a badge. */
     public static final Duration UNTOUCHED_AFTER = Duration.ofHours(2);
@@ -82,6 +84,7 @@ public final class JsonViews {
         v.put("forsendelseType", m.forsendelseType());
         v.put("sendingSystem", m.channelAttributes().get(SENDING_SYSTEM));
         v.put("replyToJournalpost", m.channelAttributes().get(REPLY_TO_JOURNALPOST));
+        v.put("notice", m.channelAttributes().get(NOTICE));
         v.put("suggestion", suggestion(m.importSuggestion()));
         v.put("links", m.links().stream().map(l -> map("label", l.label(), "url", l.url(), "text", l.text())).toList());
         v.put("documents", item.documents().stream().map(d -> document(item, d)).toList());

@@ -70,6 +70,16 @@ class ItemApiTest {
     }
 
     @Test
+    void whatTheChannelNotedIsShownOnTheItemAndNothingElseOfItsAttributes() throws Exception {
+        String id = server.receiveSmall(ORG_A, "Uten arkivmelding", java.util.Map.of(JsonViews.NOTICE,
+                "Meldingen har ingen arkivmelding.xml", "eformidling.conversationId", "c-1"));
+        JsonNode item = json(anne.get("/postmottak/api/items/" + id));
+        assertThat(item.get("notice").asText()).isEqualTo("Meldingen har ingen arkivmelding.xml");
+        assertThat(item.toString()).doesNotContain("c-1");
+        assertThat(json(anne.get("/postmottak/api/items")).toString()).doesNotContain("arkivmelding.xml");
+    }
+
+    @Test
     void pdfIsServedInlineForThePreviewAndAsAttachmentOnDownload() throws Exception {
         String id = server.receive(ORG_A, "PDF");
         HttpResponse<byte[]> inline = anne.get("/postmottak/api/items/" + id + "/documents/0");

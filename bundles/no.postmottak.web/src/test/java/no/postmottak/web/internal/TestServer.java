@@ -130,9 +130,14 @@ final class TestServer implements AutoCloseable {
 
     /** A light item: one small text document. */
     String receiveSmall(String orgnr, String title) throws Exception {
+        return receiveSmall(orgnr, title, Map.of());
+    }
+
+    /** A light item with these channel attributes. */
+    String receiveSmall(String orgnr, String title, Map<String, String> attributes) throws Exception {
         IncomingItem item = new IncomingItem(Channel.SVARINN, "s-" + channelIds.incrementAndGet(), orgnr,
                 Party.organisation("Avsender " + title, null), null, title, null, null, null, null, null, null, null,
-                List.of(), Map.of());
+                List.of(), attributes);
         return inbox.accept(item, IncomingDocuments.of(List.of(new IncomingDocument(new DocumentDescriptor(
                 "brev.txt", "text/plain", -1, null, DocumentRole.MAIN, null),
                 new ByteArrayInputStream(new byte[] {'x'}))))).itemId().toString();

@@ -76,7 +76,8 @@ public class IntegrasjonspunktComponent implements EformidlingAccount {
                 list(config.processes()), spool, config.max_message_bytes(), config.max_unpacked_bytes(),
                 config.failure_max_attempts(), config.lock_retries());
         this.poller = receiving.poller(client, inbox, outcomes,
-                new ReceiptSender.Policy(config.receipt_on_archive(), config.receipt_on_delete()), leases,
+                new ReceiptSender.Policy(config.receipt_on_archive(), config.receipt_on_delete(),
+                        config.receipt_on_unreadable()), leases,
                 "eformidling:" + config.username() + "@" + uri.getHost() + ":" + uri.getPort(), ClusterNode.id(),
                 Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())), Clock.systemUTC());
         poller.start();

@@ -83,6 +83,11 @@ public @interface IntegrasjonspunktConfig {
             @Option(label = "Ingen kvittering", value = "NONE")})
     String receipt_on_delete() default "NOTSUPPORTED";
 
+    @AttributeDefinition(name = "Kvittering ved uleselig melding", description = "Send arkivmelding_kvittering ERROR"
+            + " til avsenderen når en melding ikke kan leses etter siste forsøk (avsenderen ser FEIL og kan sende på"
+            + " nytt); meldingen blir liggende i integrasjonspunktet uansett")
+    boolean receipt_on_unreadable() default true;
+
     @AttributeDefinition(name = "Mellomlager", required = false, description = "Mappe der en nedlastet melding"
             + " ligger mens den leses. Tomt: ${karaf.data}/postmottak/eformidling/<navn>")
     String spool_folder() default "";
