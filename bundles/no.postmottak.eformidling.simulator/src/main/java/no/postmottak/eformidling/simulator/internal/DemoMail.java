@@ -12,7 +12,7 @@ import no.postmottak.simulator.content.PdfWriter;
 
 /**
  * Demo mail from state agencies, as their archives send it through eFormidling: letters with their case numbers, a
- * main document and attachments, one confidential. The senders' organisation numbers are made up (9 digits in the
+ * main document and attachments. The senders' organisation numbers are made up (9 digits in the
  * range Digdir's test organisations use).
  */
 final class DemoMail {
@@ -38,16 +38,12 @@ final class DemoMail {
                     "Varsel om tilsyn", List.of("Mattilsynet varslar tilsyn med kommunen sitt vassverk",
                             "tysdag 14. april kl. 09.00.", "",
                             "Ha klar beredskapsplanen og siste prøvesvar for E. coli og intestinale enterokokkar."),
-                    "Sjekkliste for tilsynet"),
-            new Letter("910076728", "Arbeids- og velferdsetaten", Message.PROCESS_CONFIDENTIAL,
-                    "Oversending av sak om kvalifiseringsprogram – taushetsbelagt", 2026, 9931, 4,
-                    "Oversending av sak", List.of("Vi sender over dokumenta i saka etter avtale med NAV-kontoret.",
-                            "", "Dokumenta er underlagde teieplikt etter forvaltningslova § 13."), null));
+                    "Sjekkliste for tilsynet"));
 
     private DemoMail() {
     }
 
-    /** Two or three letters for each organisation, spread over the last days. */
+    /** Three letters for each organisation, spread over the last days. */
     static List<Message> messages(List<String> orgnrs) {
         List<Message> messages = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import no.postmottak.api.channel.ChannelAccount;
 import no.postmottak.api.channel.ChannelStatus;
+import no.postmottak.eformidling.internal.EformidlingAccount;
 
 /**
  * The other channels' accounts as they come and go, to tell when SvarUt mail reaches us both through a SvarInn
@@ -38,6 +39,9 @@ public class OtherChannels {
     public Map<String, String> svarInnOrgnrs() {
         Map<String, String> byOrgnr = new TreeMap<>();
         for (ChannelAccount a : accounts) {
+            if (a instanceof EformidlingAccount) {
+                continue; // our own kind: its status asks us, and it fetches no SvarInn mottakersystem
+            }
             ChannelStatus s;
             try {
                 s = a.status();
