@@ -71,7 +71,7 @@ public class EformidlingIT extends KarafTestSupport {
         int ipPort = FreePort.next();
         putConfiguration("no.postmottak.eformidling.simulator", Map.of("port", Integer.toString(ipPort),
                 "username", "postmottak", ".password", IP_PASSWORD));
-        IntegrasjonspunktSimulator ip = await().atMost(TIMEOUT).until(this::simulator, s -> s != null);
+        IntegrasjonspunktSimulator ip = await().atMost(TIMEOUT).until(this::integrasjonspunkt, s -> s != null);
         Message letter = Message.builder().receiver(FJORDVIK).sender("910076787", "Statsforvalteren i Vestland")
                 .title("Vedtak i klagesak – Ærøy").senderCase(2026, 1184, 6)
                 .document(SimDocument.of("vedtak.pdf", "application/pdf", "Vedtak",
@@ -122,7 +122,7 @@ public class EformidlingIT extends KarafTestSupport {
         assertEquals("0192:910076787", ok.receiverIdentifier());
     }
 
-    private IntegrasjonspunktSimulator simulator() {
+    private IntegrasjonspunktSimulator integrasjonspunkt() {
         var reference = bundleContext.getServiceReference(IntegrasjonspunktSimulator.class);
         return reference == null ? null : bundleContext.getService(reference);
     }

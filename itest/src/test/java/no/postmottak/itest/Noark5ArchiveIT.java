@@ -138,22 +138,6 @@ public class Noark5ArchiveIT extends KarafTestSupport {
         return ref == null ? null : bundleContext.getService(ref);
     }
 
-    private HttpClient loggedIn(String user, String password) {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        await().atMost(TIMEOUT).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
-                        URI.create(httpBase() + "/postmottak/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", httpBase())
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 303);
-        return http;
-    }
-
-    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
     private static String match(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(text, m.find());
