@@ -46,7 +46,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
-import no.postmottak.svarinn.simulator.SvarInnSimulator;
 
 /**
  * Boots a real Karaf (the root pom's version) with Postmottak's features, on free ports, with Maven Central as the only remote
@@ -221,11 +220,6 @@ public abstract class KarafTestSupport {
         throw new IllegalStateException("No bundle " + symbolicName);
     }
 
-    /** The running SvarInn simulator, or null while it starts. */
-    protected SvarInnSimulator simulator() {
-        var reference = bundleContext.getServiceReference(SvarInnSimulator.class);
-        return reference == null ? null : bundleContext.getService(reference);
-    }
 
     /** A PEM certificate, as {@code postmottak:key-generate} writes it. */
     protected static X509Certificate certificate(Path pem) throws Exception {

@@ -240,4 +240,10 @@ public class OperationsIT extends KarafTestSupport {
         sim.addForsendelse(ForsendelseSpec.builder().mottaker(ORGNR, "Fjordvik kommune").tittel(title)
                 .date(Instant.now()).dokument(Dokument.of("Brev.pdf", "application/pdf", "H", pdf)).build());
     }
+    /** The running SvarInn simulator, or null while it starts. */
+    private SvarInnSimulator simulator() {
+        var reference = bundleContext.getServiceReference(SvarInnSimulator.class);
+        return reference == null ? null : bundleContext.getService(reference);
+    }
+
 }

@@ -258,4 +258,10 @@ public class ReceiveAndArchiveIT extends KarafTestSupport {
         return sim.addForsendelse(ForsendelseSpec.builder().mottaker(orgnr, "Kommunen").tittel(title)
                 .date(Instant.now()).dokument(Dokument.of("Brev.pdf", "application/pdf", "H", pdf)).build());
     }
+    /** The running SvarInn simulator, or null while it starts. */
+    private SvarInnSimulator simulator() {
+        var reference = bundleContext.getServiceReference(SvarInnSimulator.class);
+        return reference == null ? null : bundleContext.getService(reference);
+    }
+
 }

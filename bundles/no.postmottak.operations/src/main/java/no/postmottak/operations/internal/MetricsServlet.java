@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ import no.postmottak.api.inbox.InboxException;
 /** DS shell: {@code GET /metrics} in the Prometheus text format, for users with a metrics role (HTTP Basic). */
 @Component(service = Servlet.class, configurationPid = MetricsConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
+// Pax Web 8 refuses a second servlet with the same name in a context; unnamed ones all share the class name.
+@HttpWhiteboardServletName("postmottak-metrics")
 @HttpWhiteboardServletPattern("/metrics")
 @Designate(ocd = MetricsConfig.class)
 public class MetricsServlet extends HttpServlet {

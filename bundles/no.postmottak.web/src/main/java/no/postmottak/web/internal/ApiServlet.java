@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ import no.postmottak.api.inbox.Inbox;
 
 /** DS shell: the JSON API under /postmottak/api, on the {@link Inbox} service. */
 @Component(service = Servlet.class, configurationPid = WebConfig.PID)
+@HttpWhiteboardServletName("postmottak-api")
 @HttpWhiteboardServletPattern(WebSecurity.BASE + "/api/*")
 public class ApiServlet extends HttpServlet {
 
