@@ -8,10 +8,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.postmottak.api.channel.ChannelStatus;
+import no.postmottak.api.channel.ChannelStatus.Backlog;
+import no.postmottak.api.channel.ChannelStatus.Counters;
 import no.postmottak.api.channel.ChannelStatus.Outcome;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.Leases;
@@ -143,6 +147,13 @@ public final class PollLoop {
     /** Set by pollNow, cleared when a poll starts: a request made during a poll gets a poll of its own. */
     private volatile boolean pollRequested;
     private Duration backoff = FIRST_BACKOFF;
+    private volatile Instant lastSucceeded;
+    private volatile Backlog backlog;
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong permanentlyFailed = new AtomicLong();
+    private final AtomicLong downloadedBytes = new AtomicLong();
+    private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong pollNanos = new AtomicLong();
     private ScheduledFuture<?> scheduled;
 
     /**
@@ -242,6 +253,40 @@ public final class PollLoop {
     }
 
     /**
+     * Records what waited upstream when the round listed it: {@code waiting} items, the oldest sent at {@code oldest}
+     * (null when unknown or none). Rounds that list in pages report the first page.
+     */
+    public void reportBacklog(int waiting, Instant oldest) {
+        backlog = new Backlog(waiting, waiting == 0 ? null : oldest, clock.instant());
+    }
+
+    /** Counts an item the upstream was told we stored. */
+    public void countAcknowledged() {
+        acknowledged.incrementAndGet();
+    }
+
+    /** Counts an item reported to the upstream as permanently failed. */
+    public void countPermanentlyFailed() {
+        permanentlyFailed.incrementAndGet();
+    }
+
+    /** Adds bytes downloaded from the upstream. */
+    public void countDownloaded(long bytes) {
+        if (bytes > 0) {
+            downloadedBytes.addAndGet(bytes);
+        }
+    }
+
+    /**
+     * {@code status} with the monitoring fields of {@link ChannelStatus} 1.1.0 set from this loop: the interval,
+     * when the last poll that reached the upstream ended, the backlog and the counters.
+     */
+    public ChannelStatus withMonitoring(ChannelStatus status) {
+        return status.withMonitoring(interval, lastSucceeded, backlog, new Counters(acknowledged.get(),
+                permanentlyFailed.get(), downloadedBytes.get(), polls.get(), Duration.ofNanos(pollNanos.get())));
+    }
+
+    /**
      * Takes or renews the account's lease (for the interval plus 10 minutes). Rounds call it between items: false
      * means another node took over, and the round should return.
      */
@@ -296,6 +341,7 @@ public final class PollLoop {
         lastOutcome = Outcome.RUNNING;
         lastPoll = clock.instant();
         lastResult = "Henter nå …";
+        long started = System.nanoTime();
         try {
             return pollOnce();
         } catch (RuntimeException e) {
@@ -303,7 +349,13 @@ public final class PollLoop {
             lastResult = "Uventet feil: " + e.getClass().getSimpleName();
             throw e;
         } finally {
-            lastPollEnded = clock.instant();
+            Instant ended = clock.instant();
+            polls.incrementAndGet();
+            pollNanos.addAndGet(System.nanoTime() - started);
+            if (lastOutcome == Outcome.SUCCEEDED || lastOutcome == Outcome.PARTLY_FAILED) {
+                lastSucceeded = ended;
+            }
+            lastPollEnded = ended;
         }
     }
 

@@ -2,6 +2,7 @@ package no.postmottak.eformidling.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,8 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.channel.support.ItemLog;
 import no.postmottak.channel.support.PollLoop;
 import no.postmottak.eformidling.internal.MessageResult.Outcome;
 
@@ -110,15 +113,18 @@ public final class IpPoller {
     private PollLoop.Result round(PollLoop loop) throws InboxException {
         int ok = 0;
         int bad = 0;
+        Waiting waiting = new Waiting();
         try {
             for (IpClient.Filter filter : filters) {
-                int[] counts = drain(loop, filter);
+                int[] counts = drain(loop, filter, waiting);
                 ok += counts[0];
                 bad += counts[1];
                 if (loop.stopping() || !loop.holdsLease()) {
                     break;
                 }
             }
+            // The integrasjonspunkt has no list: what waited is what this poll found, across the filters.
+            loop.reportBacklog(waiting.ids.size(), waiting.oldest);
             if (receipts != null && !loop.stopping()) {
                 lastReceipts = receipts.sendPending();
                 receiptsSent.addAndGet(lastReceipts.sent());
@@ -138,8 +144,26 @@ public final class IpPoller {
                 : "; " + r.sent() + " kvittering(er) sendt, " + r.failed() + " feilet"), bad);
     }
 
+    /** The messages one poll found waiting, and when the oldest was created. */
+    private static final class Waiting {
+        final Set<String> ids = new HashSet<>();
+        Instant oldest;
+
+        void add(Sbd sbd) {
+            ids.add(sbd.messageId());
+            if (sbd.created() != null && (oldest == null || sbd.created().isBefore(oldest))) {
+                oldest = sbd.created();
+            }
+        }
+    }
+
+    /** {@code status} with the poll loop's monitoring fields (interval, last success, backlog, counters). */
+    public ChannelStatus withMonitoring(ChannelStatus status) {
+        return loop.withMonitoring(status);
+    }
+
     /** Peeks and receives under one filter until the queue is empty; returns {received, failed}. */
-    private int[] drain(PollLoop loop, IpClient.Filter filter) throws IpException, InboxException {
+    private int[] drain(PollLoop loop, IpClient.Filter filter, Waiting waiting) throws IpException, InboxException {
         int ok = 0;
         int bad = 0;
         Set<String> seen = new HashSet<>();
@@ -156,7 +180,14 @@ public final class IpPoller {
                 // Its lock ran out while we worked on others: leave it for the next poll.
                 break;
             }
-            MessageResult result = receiver.receive(sbd, filter.serviceIdentifier());
+            waiting.add(sbd);
+            MessageResult result;
+            try (ItemLog ignored = ItemLog.open(AccountAlerts.CHANNEL, account, id)) {
+                result = receiver.receive(sbd, filter.serviceIdentifier());
+            }
+            if (result.outcome() == Outcome.RECEIVED || result.outcome() == Outcome.ALREADY_STORED) {
+                loop.countAcknowledged();
+            }
             if (MessageMapper.DPF.equalsIgnoreCase(filter.serviceIdentifier()) && filter.receiverIdentifier() != null) {
                 dpfOrgnrs.add(Sbd.orgnr(filter.receiverIdentifier()));
             }

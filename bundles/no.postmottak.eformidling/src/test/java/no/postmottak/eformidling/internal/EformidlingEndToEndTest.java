@@ -126,6 +126,13 @@ class EformidlingEndToEndTest {
         assertThat(s.received()).isEqualTo(1);
         assertThat(s.poll().lastOutcome()).isEqualTo(ChannelStatus.Outcome.SUCCEEDED);
         assertThat(s.poll().lastResult()).isEqualTo("1 mottatt, 0 feilet");
+        ChannelStatus monitored = poller.withMonitoring(new ChannelStatus("eFormidling", "ip", List.of(),
+                ChannelStatus.State.ACTIVE, null, null, 0, 0, List.of()));
+        assertThat(monitored.pollInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(monitored.lastSucceeded()).isNotNull();
+        assertThat(monitored.backlog().waiting()).as("the one letter this poll found").isEqualTo(1);
+        assertThat(monitored.counters().acknowledged()).isEqualTo(1);
+        assertThat(monitored.counters().polls()).isEqualTo(1);
         assertThat(IpClient.USER_AGENT).matches("Postmottak/\\S+ \\(eFormidling\\)");
     }
 

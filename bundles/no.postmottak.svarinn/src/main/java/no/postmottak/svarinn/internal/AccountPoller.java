@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.channel.support.ItemLog;
 import no.postmottak.channel.support.PollLoop;
 
 /**
@@ -86,6 +89,11 @@ public final class AccountPoller {
                 failures);
     }
 
+    /** {@code status} with the poll loop's monitoring fields (interval, last success, backlog, counters). */
+    public ChannelStatus withMonitoring(ChannelStatus status) {
+        return loop.withMonitoring(status);
+    }
+
     /** One poll on the caller's thread. Returns the delay until the next, or null to stop polling. */
     Duration poll() {
         return loop.poll();
@@ -97,10 +105,14 @@ public final class AccountPoller {
             // V2 lists at most a page; a full page means more wait behind it once these are acknowledged. Items
             // that failed come back in the next page, so only a page with something new is worth reading again.
             boolean more = true;
-            for (int round = 0; more && round < MAX_PAGES && !loop.stopping(); round++) {
-                List<Offered> page = client.listNew();
-                boolean fresh = receivePage(loop, page, tally);
-                more = fresh && !tally.leaseLost && client.pageSize() > 0 && page.size() >= client.pageSize();
+            for (int page = 0; more && page < MAX_PAGES && !loop.stopping(); page++) {
+                List<Offered> list = client.listNew();
+                if (page == 0) {
+                    loop.reportBacklog(list.size(), list.stream().map(Offered::date).filter(Objects::nonNull)
+                            .min(Comparator.naturalOrder()).orElse(null));
+                }
+                boolean fresh = receivePage(loop, list, tally);
+                more = fresh && !tally.leaseLost && client.pageSize() > 0 && list.size() >= client.pageSize();
             }
             return PollLoop.Result.done(tally.ok + " mottatt, " + tally.bad + " feilet av " + tally.seen.size()
                     + " ventende", tally.bad);
@@ -135,7 +147,15 @@ public final class AccountPoller {
                 continue;
             }
             fresh = true;
-            ItemResult result = receiver.receive(f);
+            ItemResult result;
+            try (ItemLog ignored = ItemLog.open(AccountAlerts.CHANNEL, account, f.id())) {
+                result = receiver.receive(f);
+            }
+            switch (result.outcome()) {
+                case RECEIVED, ALREADY_STORED -> loop.countAcknowledged();
+                case REPORTED_PERMANENT -> loop.countPermanentlyFailed();
+                default -> { }
+            }
             if (result.failed()) {
                 tally.bad++;
                 failed.incrementAndGet();

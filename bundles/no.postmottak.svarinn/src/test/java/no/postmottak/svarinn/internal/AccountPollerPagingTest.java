@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.svarinn.internal.json.ForsendelseV2;
 
@@ -87,5 +88,13 @@ class AccountPollerPagingTest {
         assertThat(api.reported).hasSize(200).doesNotHaveDuplicates();
         assertThat(poller.status().failed()).isEqualTo(200);
         assertThat(poller.status().lastResult()).isEqualTo("0 mottatt, 200 feilet av 200 ventende");
+
+        ChannelStatus monitored = poller.withMonitoring(new ChannelStatus(AccountAlerts.CHANNEL, "konto", List.of(),
+                ChannelStatus.State.ACTIVE, null, null, 0, 0, List.of()));
+        assertThat(monitored.pollInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(monitored.lastSucceeded()).as("the poll reached SvarUt, though items failed").isNotNull();
+        assertThat(monitored.backlog().waiting()).as("the first page's length").isEqualTo(200);
+        assertThat(monitored.counters().polls()).isEqualTo(1);
+        assertThat(monitored.counters().acknowledged()).isZero();
     }
 }

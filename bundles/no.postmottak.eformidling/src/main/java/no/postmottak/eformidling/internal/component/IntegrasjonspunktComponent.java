@@ -102,7 +102,7 @@ public class IntegrasjonspunktComponent implements EformidlingAccount {
 
     @Override
     public ChannelStatus status() {
-        return AccountAlerts.channelStatus(accountStatus(), otherChannels.svarInnOrgnrs());
+        return poller.withMonitoring(AccountAlerts.channelStatus(accountStatus(), otherChannels.svarInnOrgnrs()));
     }
 
     @Override

@@ -128,7 +128,8 @@ public class SvarInnAccountComponent implements SvarInnAccount {
 
     @Override
     public ChannelStatus status() {
-        return AccountAlerts.channelStatus(accountStatus(), orgnrs, keyStore.keys(), clock.instant());
+        ChannelStatus status = AccountAlerts.channelStatus(accountStatus(), orgnrs, keyStore.keys(), clock.instant());
+        return poller == null ? status : poller.withMonitoring(status);
     }
 
     @Override
