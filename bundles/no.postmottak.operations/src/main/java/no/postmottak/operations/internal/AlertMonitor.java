@@ -59,14 +59,27 @@ final class AlertMonitor {
         this.clock = clock;
     }
 
-    /** One round: evaluate, mail what changed. */
-    synchronized void evaluate() {
+    /** One round on a single node: evaluate, mail what changed. */
+    void evaluate() {
+        evaluate(true);
+    }
+
+    /**
+     * One round: evaluate, mail what changed.
+     *
+     * @param mailShared whether this node mails the conditions every node sees alike ({@link Finding.Area#sharedByNodes});
+     *                   in a cluster only one node does. The others still follow them, so the node that takes over
+     *                   does not mail an ongoing condition a second time, only its end.
+     */
+    synchronized void evaluate(boolean mailShared) {
         Instant now = clock.instant();
         retryPending();
         for (AlertTracker.Event e : tracker.update(findings.get(), now,
                 f -> f.area().alertDelayed() ? settings.delay() : Duration.ZERO)) {
             Finding f = e.finding();
-            if (e.change() == AlertTracker.Change.STARTED) {
+            if (!mailShared && f.area().sharedByNodes()) {
+                LOG.debug("Alert {} {} is mailed by another node", f.key(), e.change());
+            } else if (e.change() == AlertTracker.Change.STARTED) {
                 LOG.warn("Alert started: {} since {}: {}", f.key(), e.since(), f.text());
                 send(recipients(f.account()), AlertMails.started(e, settings.installation()));
             } else {

@@ -15,9 +15,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import no.postmottak.api.inbox.Leases;
+import no.postmottak.channel.support.ClusterNode;
 
 /** DS shell: runs the {@link AlertMonitor} every {@code check.interval.seconds} on its own thread. */
 @Component(service = AlertsComponent.class, configurationPid = AlertsConfig.PID,
@@ -29,8 +34,13 @@ public class AlertsComponent {
 
     private final ScheduledExecutorService executor;
 
+    /** The lease whose holder mails the conditions all nodes see alike. */
+    static final String LEASE = "postmottak-alerts";
+
     @Activate
-    public AlertsComponent(@Reference Watch watch, AlertsConfig config) {
+    public AlertsComponent(@Reference Watch watch, AlertsConfig config,
+                           @Reference(cardinality = ReferenceCardinality.OPTIONAL,
+                                   policyOption = ReferencePolicyOption.GREEDY) Leases leases) {
         AlertMonitor.Settings settings = new AlertMonitor.Settings(clean(config.recipients()),
                 accountRecipients(config.account_recipients()), Duration.ofMinutes(config.delay_minutes()),
                 config.installation().isBlank() ? System.getProperty("karaf.name", "") : config.installation());
@@ -51,9 +61,10 @@ public class AlertsComponent {
             return t;
         });
         int interval = Math.max(1, config.check_interval_seconds());
+        AlertLease lease = new AlertLease(leases, LEASE, ClusterNode.id(), Duration.ofSeconds(3L * interval));
         executor.scheduleWithFixedDelay(() -> {
             try {
-                monitor.evaluate();
+                monitor.evaluate(lease.mailsShared());
             } catch (RuntimeException e) {
                 LOG.warn("Alert round failed; trying again in {} s", interval, e);
             }

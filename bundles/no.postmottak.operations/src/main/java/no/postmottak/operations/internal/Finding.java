@@ -39,6 +39,15 @@ record Finding(Area area, Level level, String key, String account, String title,
         boolean alertDelayed() {
             return this == DATABASE || this == CHANNELS || this == KEYS || this == ARCHIVE_TARGETS;
         }
+
+        /**
+         * Conditions every node of a cluster sees alike (one shared database, the same configuration), so one node
+         * mails them. The database is each node's own view, and a channel account is only worked (and failing) on
+         * the node that holds its lease: those are mailed by the node that sees them.
+         */
+        boolean sharedByNodes() {
+            return this == KEYS || this == CERTIFICATES || this == UNTOUCHED || this == ARCHIVE_TARGETS;
+        }
     }
 
     Finding {
