@@ -94,8 +94,9 @@ public class OperationsIT extends KarafTestSupport {
         Path dir = Files.createTempDirectory("operations-it");
         executeCommand("postmottak:key-generate --subject \"CN=Postmottak drift, O=Fjordvik kommune\" --password pw-it"
                 + " --certificate " + dir.resolve("mottak.pem") + " " + dir.resolve("mottak.p12"));
-        putFactoryConfiguration("no.postmottak.keystore.key", "drift", Map.of("keystore.file",
-                dir.resolve("mottak.p12").toString(), ".keystore.password", "pw-it", "orgnrs", ORGNR));
+        Map<String, String> key = Map.of("keystore.file", dir.resolve("mottak.p12").toString(),
+                ".keystore.password", "pw-it", "orgnrs", ORGNR);
+        putFactoryConfiguration("no.postmottak.keystore.key", "drift", key);
         int simPort = FreePort.next();
         putConfiguration("no.postmottak.svarinn.simulator", Map.of("port", Integer.toString(simPort),
                 "seed.demo", "false"));
@@ -105,7 +106,8 @@ public class OperationsIT extends KarafTestSupport {
                 "target.folder", exportFolder.toString()));
         putFactoryConfiguration("no.postmottak.inbox.organisation", "fjordvik", Map.of("orgnr", ORGNR,
                 "displayName", "Fjordvik kommune", "archive.target", "fjordvik-mappe"));
-        // The SvarInn channel does not tell its interval yet: the checks then allow channel.max.silence.seconds.
+        // The SvarInn channel tells its interval (2 s: red after 4 s without a successful poll); the silence limit
+        // is for channels that do not.
         putConfiguration("no.postmottak.operations", Map.of("untouched.limit.minutes", "600",
                 "channel.max.silence.seconds", "8"));
         putFactoryConfiguration("no.postmottak.svarinn.account", "drift", Map.of(
@@ -160,6 +162,13 @@ public class OperationsIT extends KarafTestSupport {
         assertTrue(channel, !channel.contains("hemmelig-drift"));
         simulator.start();
         simulatorWithMottakersystem(dir);
+        awaitHealth(200, "OK");
+
+        // The key is removed: red, naming the org number and not the key's password; put back: green.
+        configAdmin.getFactoryConfiguration("no.postmottak.keystore.key", "drift", "?").delete();
+        String keys = message(awaitHealth(503, "CRITICAL"), "Nøkler");
+        assertTrue(keys, keys.contains(ORGNR) && !keys.contains("pw-it"));
+        putFactoryConfiguration("no.postmottak.keystore.key", "drift", key);
         awaitHealth(200, "OK");
         assertTrue(executeCommand("postmottak:health"), executeCommand("postmottak:health").contains("Samlet: OK"));
     }

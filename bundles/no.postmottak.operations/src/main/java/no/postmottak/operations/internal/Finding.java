@@ -41,12 +41,13 @@ record Finding(Area area, Level level, String key, String account, String title,
         }
 
         /**
-         * Conditions every node of a cluster sees alike (one shared database, the same configuration), so one node
-         * mails them. The database is each node's own view, and a channel account is only worked (and failing) on
-         * the node that holds its lease: those are mailed by the node that sees them.
+         * Conditions every node of a cluster sees alike, so one node mails them: old mail (one shared database) and a
+         * certificate's expiry (the same certificate on every node). The rest is each node's own view: its database
+         * connection, the channel accounts it works (only the lease holder's account can fail or lack a key), the
+         * key files and archive providers it has loaded; those are mailed by the node that sees them.
          */
         boolean sharedByNodes() {
-            return this == KEYS || this == CERTIFICATES || this == UNTOUCHED || this == ARCHIVE_TARGETS;
+            return this == CERTIFICATES || this == UNTOUCHED;
         }
     }
 
