@@ -14,9 +14,16 @@ if [ "${POSTMOTTAK_SKIP_BUILD:-}" != "1" ]; then
 fi
 
 demo=$here/target/demo
+archive=$(ls "$here"/target/postmottak-distribution-*.tar.gz | head -n 1)
+# A new build starts a fresh demo: Karaf's bundle cache would otherwise keep running the old bundles.
+if [ -d "$demo" ] && [ "$archive" -nt "$demo/.unpacked" ]; then
+  echo "A newer build is here: the demo starts afresh (its sample mail comes again)."
+  rm -rf "$demo"
+fi
 if [ ! -d "$demo" ]; then
   mkdir -p "$demo"
-  tar xzf "$(ls "$here"/target/postmottak-distribution-*.tar.gz | head -n 1)" -C "$demo" --strip-components=1
+  tar xzf "$archive" -C "$demo" --strip-components=1
+  touch "$demo/.unpacked"
 fi
 
 # A demo receiver key, generated once (bin/prepare-demo ships in the distribution; the itest uses it too).
