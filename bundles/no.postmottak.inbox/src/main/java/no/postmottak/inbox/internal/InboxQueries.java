@@ -43,18 +43,45 @@ final class InboxQueries {
         }
     }
 
+    /**
+     * The text filter, once per word: a case-insensitive substring of title or sender name (search_text holds both
+     * lower-cased, as {@link #words} lower-cases the query, in Java on both databases: the same for æ, ø and å).
+     * PostgreSQL answers it from the pg_trgm index ({@link SearchIndex}) when the words are rare, or reads the
+     * organisation's items in page order when they are common; H2 always does the latter.
+     */
+    static final String TEXT_CONDITION = "search_text LIKE ? ESCAPE '!'";
+
     private InboxQueries() {
     }
 
+    /** The query's words, lower-cased. */
+    static List<String> words(String text) {
+        return java.util.Arrays.stream(text.toLowerCase(Locale.ROOT).trim().split("\\s+"))
+                .filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** The LIKE pattern for one word: anywhere, with the pattern characters taken literally. */
+    static String containing(String word) {
+        return "%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
     /**
-     * One index-ordered query per organisation (equality on the org number lets both H2 and PostgreSQL read the
-     * index in page order and stop after limit+1 rows), merged newest first.
+     * One index-ordered query per organisation, and per state when the query names states, merged newest first.
+     * Equality on the org number (and the state) lets H2 and PostgreSQL read an index in page order and stop after
+     * limit+1 rows: {@code (recipient_orgnr, received_at DESC, id DESC)} without a state filter,
+     * {@code (recipient_orgnr, state, received_at DESC, id DESC)} with one. A state IN (...) in one query would make
+     * the database either read the organisation's items until enough match (a rare state at a million items: all of
+     * them) or fetch every item in those states and sort them (OPEN at a million items: 100,000 rows).
      */
     static Page<InboxItem> find(Connection c, InboxQuery q) throws SQLException, InboxException {
         Cursor cursor = q.cursor() == null ? null : Cursor.decode(q.cursor());
+        List<ItemState> states = q.states().isEmpty() ? java.util.Collections.singletonList(null)
+                : new ArrayList<>(new java.util.TreeSet<>(q.states()));
         List<InboxItem> merged = new ArrayList<>();
         for (String orgnr : new java.util.TreeSet<>(q.orgnrs())) {
-            merged.addAll(findForOrg(c, orgnr, q, cursor));
+            for (ItemState state : states) {
+                merged.addAll(findFor(c, orgnr, state, q, cursor));
+            }
         }
         merged.sort(NEWEST_FIRST);
         if (merged.size() <= q.limit()) {
@@ -75,14 +102,15 @@ final class InboxQueries {
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
-    private static List<InboxItem> findForOrg(Connection c, String orgnr, InboxQuery q, Cursor cursor)
+    /** One organisation's page, in one state or (state null) in all. */
+    private static List<InboxItem> findFor(Connection c, String orgnr, ItemState state, InboxQuery q, Cursor cursor)
             throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ").append(ItemRows.COLUMNS)
                 .append(" FROM inbox_item WHERE recipient_orgnr = ?");
         List<Object> args = new ArrayList<>(List.of(orgnr));
-        if (!q.states().isEmpty()) {
-            sql.append(" AND state IN (").append(marks(q.states().size())).append(')');
-            q.states().forEach(s -> args.add(s.name()));
+        if (state != null) {
+            sql.append(" AND state = ?");
+            args.add(state.name());
         }
         if (q.from() != null) {
             sql.append(" AND received_at >= ?");
@@ -97,11 +125,9 @@ final class InboxQueries {
                 // A confidential item's title and sender are not for this user: they must not make it match.
                 sql.append(" AND confidential = FALSE");
             }
-            for (String word : q.text().toLowerCase(Locale.ROOT).trim().split("\\s+")) {
-                if (!word.isEmpty()) {
-                    sql.append(" AND search_text LIKE ? ESCAPE '!'");
-                    args.add("%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-                }
+            for (String word : words(q.text())) {
+                sql.append(" AND ").append(TEXT_CONDITION);
+                args.add(containing(word));
             }
         }
         if (cursor != null) {
@@ -111,9 +137,10 @@ final class InboxQueries {
             args.add(cursor.receivedAt());
             args.add(cursor.id());
         }
-        // Naming the org column too lets H2 see that the index delivers this order ("index sorted").
+        // Naming the org (and state) column too lets H2 see that the index delivers this order ("index sorted").
         // One row more than asked tells whether a next page exists.
-        sql.append(" ORDER BY recipient_orgnr, received_at DESC, id DESC FETCH FIRST ").append(q.limit() + 1).append(" ROWS ONLY");
+        sql.append(state == null ? " ORDER BY recipient_orgnr, received_at DESC, id DESC FETCH FIRST "
+                : " ORDER BY recipient_orgnr, state, received_at DESC, id DESC FETCH FIRST ").append(q.limit() + 1).append(" ROWS ONLY");
         List<InboxItem> items = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             bind(ps, args);
@@ -158,10 +185,6 @@ final class InboxQueries {
             }
         }
         return items;
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {

@@ -41,6 +41,9 @@ final class Migrations {
             if (flyway.info().current() == null) {
                 throw new InboxException("Databasen for postmottaket har ikke noe skjema etter migrering", true);
             }
+            if (!h2) {
+                SearchIndex.ensure(dataSource);
+            }
         } catch (FlywayException e) {
             throw new InboxException("Kunne ikke opprette eller oppgradere databasen for postmottaket: "
                     + e.getMessage(), true, e);
