@@ -114,7 +114,7 @@ final class ScaleLoader {
                     docs.setLong(2, 20_000 + random.nextInt(2_000_000));
                     docs.setString(3, "%064x".formatted(i));
                     docs.addBatch();
-                    if (i % 2_000 == 0 || i == count) {
+                    if (i % 20_000 == 0 || i == count) { // few commits: H2 (REUSE_SPACE=FALSE) appends each one
                         items.executeBatch();
                         docs.executeBatch();
                         c.commit();
