@@ -131,7 +131,10 @@ public final class PagingLatency {
                 select + " AND confidential = FALSE AND search_text LIKE '%øyvind%' ESCAPE '!'"
                         + " AND search_text LIKE '%åsheim%' ESCAPE '!'" + order,
                 select + " AND state = 'RECEIVED' AND confidential = FALSE AND search_text LIKE '%faktura%' ESCAPE '!'"
-                        + stateOrder);
+                        + stateOrder,
+                select + " AND received_at >= CURRENT_TIMESTAMP - INTERVAL '307' DAY"
+                        + " AND received_at < CURRENT_TIMESTAMP - INTERVAL '300' DAY"
+                        + " AND confidential = FALSE AND search_text LIKE '%tilsynsrapport%' ESCAPE '!'" + order);
         try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String sql : sqls) {
                 System.out.println("PLAN " + sql);

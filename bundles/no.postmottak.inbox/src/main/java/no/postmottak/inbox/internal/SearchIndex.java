@@ -31,6 +31,16 @@ final class SearchIndex {
     static boolean ensure(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true); // CREATE INDEX CONCURRENTLY refuses to run in a transaction
+            // The planner picks the index (rare words) or the page-ordered scan (common words) by its estimate of
+            // how many rows match LIKE '%word%', which it reads off the column's histogram: with the default 100
+            // buckets every word under 1 % looks equally rare (a word in 0.8 % of a million items was estimated at
+            // 32 rows). 1000 buckets tell 0.1 % from 1 %. Only the catalog changes; ANALYZE samples more rows.
+            try {
+                s.execute("ALTER TABLE inbox_item ALTER COLUMN search_text SET STATISTICS 1000");
+            } catch (SQLException e) {
+                LOG.warn("Could not raise the statistics target of inbox_item.search_text ({}): text search may pick"
+                        + " slower plans", e.getMessage());
+            }
             String schema = trgmSchema(c);
             if (schema == null) {
                 try {
