@@ -132,6 +132,9 @@ public final class PagingLatency {
                         + " AND search_text LIKE '%åsheim%' ESCAPE '!'" + order,
                 select + " AND state = 'RECEIVED' AND confidential = FALSE AND search_text LIKE '%faktura%' ESCAPE '!'"
                         + stateOrder,
+                // a clerk of several organisations: the keys-only query of a small organisation
+                "SELECT received_at, id FROM inbox_item WHERE recipient_orgnr = '" + Bench.ORG_B + "'"
+                        + " AND confidential = FALSE AND search_text LIKE '%kystverket%' ESCAPE '!'" + order,
                 select + " AND received_at >= CURRENT_TIMESTAMP - INTERVAL '307' DAY"
                         + " AND received_at < CURRENT_TIMESTAMP - INTERVAL '300' DAY"
                         + " AND confidential = FALSE AND search_text LIKE '%tilsynsrapport%' ESCAPE '!'" + order);
