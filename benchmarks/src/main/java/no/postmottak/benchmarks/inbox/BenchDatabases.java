@@ -56,6 +56,7 @@ final class BenchDatabases implements AutoCloseable {
             ds.setPortNumbers(new int[] {postgres.getPort()});
             ds.setDatabaseName("inbox");
             ds.setUser("postgres");
+            ds.setReWriteBatchedInserts(true); // the benchmark loader's batches as multi-row INSERTs
             dataSource = POOL ? pooled(ds) : ds;
         } else {
             throw new IllegalArgumentException("database kind h2 or pg, was " + kind);

@@ -147,7 +147,7 @@ final class JdbcInbox implements Inbox {
 
     @Override
     public Page<InboxItem> find(InboxQuery query) throws InboxException {
-        return db.read(c -> InboxQueries.find(c, query));
+        return db.read(c -> InboxQueries.find(c, query, !db.isH2()));
     }
 
     @Override

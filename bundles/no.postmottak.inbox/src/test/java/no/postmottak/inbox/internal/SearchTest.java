@@ -1,0 +1,143 @@
+package no.postmottak.inbox.internal;
+
+import static no.postmottak.inbox.internal.Fixtures.ORGNR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import no.postmottak.api.IncomingItem;
+import no.postmottak.api.inbox.InboxItem;
+import no.postmottak.api.inbox.InboxQuery;
+import no.postmottak.inbox.internal.TestDatabases.Kind;
+
+/** The text filter: case-insensitive substrings of title and sender name, every word, the same on both databases. */
+class SearchTest {
+
+    @TempDir
+    Path dir;
+
+    private final Fixtures.Orgs orgs = new Fixtures.Orgs();
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void findsWordsOfTitleAndSenderWhateverTheCaseWithNorwegianLetters(Kind kind) throws Exception {
+        JdbcInbox inbox = Fixtures.inbox(TestDatabases.create(kind, dir), orgs, new ArchiveProviders());
+        UUID attest = accept(inbox, Fixtures.item("s-1", ORGNR, "Søknad om ferdigattest", "Åse Ødegård", null));
+        UUID klage = accept(inbox, Fixtures.item("s-2", ORGNR, "Klage på vedtak", "ÆRLIG REGNSKAP AS", null));
+        UUID reir = accept(inbox, Fixtures.item("s-3", ORGNR, "Melding om ÆRFUGLREIR ved Øvre Årvoll", "Kystverket",
+                null));
+        UUID secret = accept(inbox, confidential(Fixtures.item("s-4", ORGNR, "Bekymringsmelding",
+                "Øyvind Åsheim", null)));
+
+        assertThat(search(inbox, "ødegård")).containsExactly(attest);
+        assertThat(search(inbox, "ÅSE")).containsExactly(attest);
+        assertThat(search(inbox, "gård")).as("a substring").containsExactly(attest);
+        assertThat(search(inbox, "ærlig")).containsExactly(klage);
+        assertThat(search(inbox, "Ærfuglreir")).containsExactly(reir);
+        assertThat(search(inbox, "øvre årvoll")).containsExactly(reir);
+        assertThat(search(inbox, "KLAGE ærlig")).as("a title word and a sender word").containsExactly(klage);
+        assertThat(search(inbox, "  søknad   ødegård ")).containsExactly(attest);
+        assertThat(search(inbox, "søknad ærlig")).as("every word must match").isEmpty();
+        assertThat(search(inbox, "om")).containsExactly(reir, attest);
+        assertThat(search(inbox, "a")).containsExactly(klage, attest); // not the confidential one
+        assertThat(search(inbox, "bekymring")).as("confidential, not for this user").isEmpty();
+        assertThat(search(inbox, "ØYVIND")).isEmpty();
+        assertThat(ids(inbox.find(new InboxQuery(Set.of(ORGNR), Set.of(), null, null, "åsheim", null, 10,
+                Set.of(ORGNR))))).containsExactly(secret);
+        assertThat(search(inbox, "kystverket ærfugl")).containsExactly(reir);
+        assertThat(search(inbox, "ærfuglreir!")).isEmpty();
+    }
+
+    /** The index the text filter needs on PostgreSQL exists, and PostgreSQL can answer that very condition from it. */
+    @Test
+    void postgresAnswersTheTextConditionFromTheTrigramIndex() throws Exception {
+        DataSource ds = TestDatabases.create(Kind.POSTGRES, dir);
+        Fixtures.inbox(ds, orgs, new ArchiveProviders());
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off"); // on an empty table the plan would otherwise read it whole
+            String sql = "EXPLAIN SELECT id FROM inbox_item WHERE " + InboxQueries.TEXT_CONDITION.replace("?",
+                    "'" + InboxQueries.containing(InboxQueries.words("ærfuglreir").get(0)) + "'");
+            assertThat(plan(s, sql)).contains(SearchIndex.NAME);
+        }
+    }
+
+    /**
+     * A database user that may not create extensions: the inbox starts, warns, and searches without the index;
+     * once a DBA has created pg_trgm, the next start makes the index.
+     */
+    @Test
+    void postgresWithoutTheRightToCreateTheExtensionSearchesWithoutTheIndexUntilADbaCreatesIt() throws Exception {
+        PGSimpleDataSource admin = (PGSimpleDataSource) TestDatabases.create(Kind.POSTGRES, dir);
+        String role = "inbox_app_" + admin.getDatabaseName();
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + role + " LOGIN");
+            s.execute("REVOKE CREATE ON DATABASE " + admin.getDatabaseName() + " FROM PUBLIC");
+            s.execute("GRANT CONNECT ON DATABASE " + admin.getDatabaseName() + " TO " + role);
+            s.execute("GRANT ALL ON SCHEMA public TO " + role);
+        }
+        PGSimpleDataSource app = new PGSimpleDataSource();
+        app.setURL(admin.getURL());
+        app.setUser(role);
+
+        JdbcInbox inbox = Fixtures.inbox(app, orgs, new ArchiveProviders());
+        UUID attest = accept(inbox, Fixtures.item("s-1", ORGNR, "Søknad om ferdigattest", "Åse Ødegård", null));
+        assertThat(indexExists(admin)).isFalse();
+        assertThat(search(inbox, "ødegård")).containsExactly(attest);
+
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION pg_trgm"); // the DBA's step (README)
+        }
+        inbox = Fixtures.inbox(app, orgs, new ArchiveProviders());
+        assertThat(indexExists(admin)).isTrue();
+        assertThat(search(inbox, "ødegård")).containsExactly(attest);
+    }
+
+    private static boolean indexExists(DataSource ds) throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_indexes WHERE indexname = '" + SearchIndex.NAME + "'")) {
+            return rs.next();
+        }
+    }
+
+    private static String plan(Statement s, String sql) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    private static IncomingItem confidential(IncomingItem i) {
+        return new IncomingItem(i.channel(), i.channelId(), i.recipientOrgnr(), i.sender(), i.recipient(), i.title(),
+                i.sentAt(), 4, i.forsendelseType(), i.eksternRef(), i.replyToChannelId(), i.senderMetadata(),
+                i.importSuggestion(), i.links(), i.channelAttributes(), true);
+    }
+
+    private static UUID accept(JdbcInbox inbox, IncomingItem item) throws Exception {
+        return inbox.accept(item, Fixtures.docs(new byte[] {1})).itemId();
+    }
+
+    private static List<UUID> search(JdbcInbox inbox, String text) throws Exception {
+        return ids(inbox.find(new InboxQuery(Set.of(ORGNR), Set.of(), null, null, text, null, 10)));
+    }
+
+    private static List<UUID> ids(no.postmottak.api.inbox.Page<InboxItem> page) {
+        return page.items().stream().map(InboxItem::id).toList();
+    }
+}
