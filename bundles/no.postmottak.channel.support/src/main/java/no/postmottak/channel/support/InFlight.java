@@ -91,6 +91,11 @@ public final class InFlight implements AutoCloseable {
             }
         }
 
+        /** How many items are in flight. */
+        public int pending() {
+            return pending.size();
+        }
+
         /** Whether an item threw (an account-wide failure): start no more. */
         public boolean failed() {
             return failure != null;

@@ -32,7 +32,9 @@ final class Migrations {
         try {
             Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                     .dataSource(dataSource)
-                    .placeholders(Map.of("chunk_type", h2 ? "BLOB" : "BYTEA"))
+                    .placeholders(Map.of("chunk_type", h2 ? "BLOB" : "BYTEA",
+                            "chunk_storage", h2 ? "SELECT 1"
+                                    : "ALTER TABLE document_chunk ALTER COLUMN data SET STORAGE EXTERNAL"))
                     .resourceProvider(new BundledMigrations(Migrations.class.getClassLoader()))
                     .javaMigrationClassProvider(List::of)
                     .table("inbox_schema_history")
