@@ -78,6 +78,12 @@ final class Installation implements AutoCloseable {
                 Duration.ofMinutes(15), Clock.systemUTC());
     }
 
+    /** The default poller with {@code itemsInFlight} messages received at once. */
+    IpPoller poller(int itemsInFlight) {
+        return receiving().poller(client(), observed, TestInboxes.outcomes(inbox), ReceiptSender.Policy.DEFAULT,
+                leases, "eformidling:test", "node-1", Duration.ofMinutes(15), Clock.systemUTC(), itemsInFlight);
+    }
+
     IpPoller poller() {
         return poller(receiving(), client());
     }
