@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.benchmarks.inbox.BenchDatabases;
+import no.postmottak.channel.support.InFlight;
 import no.postmottak.api.keystore.KeyInfo;
 import no.postmottak.api.keystore.KeyStoreService;
 import no.postmottak.benchmarks.inbox.BenchDatabases;
+import no.postmottak.channel.support.InFlight;
 import no.postmottak.inbox.testing.TestInboxes;
 import no.postmottak.keystore.testing.TestKeyStores;
 import no.postmottak.svarinn.testing.SvarInnReceivers;
@@ -66,8 +68,9 @@ final class Installation implements AutoCloseable {
 
     /** @param version the SvarInn API version, v1 or v2 */
     SvarInnReceivers.Account account(String version, URI baseUri, String user, String password, Set<String> orgnrs) {
+        // -Dsvarinn.inflight sets items.in.flight (default that of the account configuration)
         return SvarInnReceivers.account("arkiv", version, baseUri, user, password, orgnrs, keyStore, timed(inbox),
-                TestInboxes.leases(inbox));
+                TestInboxes.leases(inbox), Integer.getInteger("svarinn.inflight", InFlight.DEFAULT));
     }
 
     /** The inbox with accept and isStored timed. */
