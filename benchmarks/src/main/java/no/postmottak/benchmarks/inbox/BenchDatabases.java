@@ -24,17 +24,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * last closed connection closes an H2 database (the unpooled configuration shipped before). H2 gets the shipped
  * URL settings ({@link #H2_SETTINGS}).
  */
-final class BenchDatabases implements AutoCloseable {
+public final class BenchDatabases implements AutoCloseable {
 
     static final boolean POOL = !"false".equals(System.getProperty("pool"));
     /** The shipped H2 settings (features.xml); {@code -Dh2.settings=} measures H2's defaults instead. */
     static final String H2_SETTINGS = System.getProperty("h2.settings", ";CACHE_SIZE=16384;REUSE_SPACE=FALSE");
 
     final String kind;
-    final DataSource dataSource;
+    public final DataSource dataSource;
     private final EmbeddedPostgres postgres;
 
-    BenchDatabases(String kind, Path dir) throws Exception {
+    public BenchDatabases(String kind, Path dir) throws Exception {
         this.kind = kind;
         if (kind.equals("h2")) {
             JdbcDataSource ds = new JdbcDataSource();

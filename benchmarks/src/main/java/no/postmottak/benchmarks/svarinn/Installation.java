@@ -8,21 +8,17 @@ import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sql.DataSource;
-
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import no.postmottak.api.inbox.Inbox;
+import no.postmottak.benchmarks.inbox.BenchDatabases;
+import no.postmottak.channel.support.InFlight;
 import no.postmottak.api.keystore.KeyInfo;
 import no.postmottak.api.keystore.KeyStoreService;
+import no.postmottak.benchmarks.inbox.BenchDatabases;
+import no.postmottak.channel.support.InFlight;
 import no.postmottak.inbox.testing.TestInboxes;
 import no.postmottak.keystore.testing.TestKeyStores;
 import no.postmottak.svarinn.testing.SvarInnReceivers;
@@ -43,8 +39,7 @@ final class Installation implements AutoCloseable {
     final X509Certificate certificate;
     private final KeyStoreService keyStore;
     private final Inbox inbox;
-    private final EmbeddedPostgres postgres;
-    private final Connection keepOpen;
+    private final BenchDatabases databases;
 
     Installation(Path dir, String db) throws Exception {
         Path p12 = dir.resolve("mottak.p12");
@@ -66,38 +61,16 @@ final class Installation implements AutoCloseable {
                 return keys.keys();
             }
         };
-        DataSource dataSource;
-        if (db.equals("h2")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath());
-            h2.setUser("sa");
-            dataSource = h2;
-            // As a pool would: H2 otherwise closes the database with the last connection and reopens it (slow).
-            keepOpen = h2.getConnection();
-            postgres = null;
-        } else if (db.equals("pg")) {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
-                    .setCleanDataDirectory(true).start();
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE inbox");
-            }
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setServerNames(new String[] {"localhost"});
-            pg.setPortNumbers(new int[] {postgres.getPort()});
-            pg.setDatabaseName("inbox");
-            pg.setUser("postgres");
-            dataSource = pg;
-            keepOpen = null;
-        } else {
-            throw new IllegalArgumentException("database h2 or pg, was " + db);
-        }
-        inbox = TestInboxes.create(dataSource);
+        // Pooled, with the shipped H2 URL settings, as in Karaf (pax-jdbc-pool-dbcp2).
+        databases = new BenchDatabases(db, dir);
+        inbox = TestInboxes.create(databases.dataSource);
     }
 
     /** @param version the SvarInn API version, v1 or v2 */
     SvarInnReceivers.Account account(String version, URI baseUri, String user, String password, Set<String> orgnrs) {
+        // -Dsvarinn.inflight sets items.in.flight (default that of the account configuration)
         return SvarInnReceivers.account("arkiv", version, baseUri, user, password, orgnrs, keyStore, timed(inbox),
-                TestInboxes.leases(inbox));
+                TestInboxes.leases(inbox), Integer.getInteger("svarinn.inflight", InFlight.DEFAULT));
     }
 
     /** The inbox with accept and isStored timed. */
@@ -128,12 +101,7 @@ final class Installation implements AutoCloseable {
         if (store instanceof AutoCloseable closeable) { // some inbox versions hold an H2 connection until closed
             closeable.close();
         }
-        if (keepOpen != null) {
-            keepOpen.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        databases.close();
     }
 
     /** Sums the time spent inside reads. */

@@ -10,14 +10,16 @@
  * {@link no.postmottak.channel.support.ZipNames} (file names that cannot escape a folder, in whatever encoding the
  * sender's zip library used), {@link no.postmottak.channel.support.MediaTypes};</li>
  * <li>{@link no.postmottak.channel.support.ConfigNames}: the name operators know a factory configuration by;</li>
- * <li>{@link no.postmottak.channel.support.ItemLog}: the MDC keys (channel, account, item) around per-item work.</li>
+ * <li>{@link no.postmottak.channel.support.ItemLog}: the MDC keys (channel, account, item) around per-item work;</li>
+ * <li>{@link no.postmottak.channel.support.StagedAccept}: an item's reading and storing overlapped on two threads,
+ * with a bounded buffer between them.</li>
  * </ul>
  * Plain Java without OSGi services: channel bundles build these objects in their own components.
  *
- * @since 1.0.0 (monitoring in PollLoop and ItemLog since 1.1.0)
+ * @since 1.0.0 (monitoring in PollLoop and ItemLog since 1.1.0, StagedAccept since 1.2.0)
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package no.postmottak.channel.support;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.channel.support.InFlight;
 import no.postmottak.channel.support.ItemLog;
 import no.postmottak.channel.support.PollLoop;
 import no.postmottak.eformidling.internal.MessageResult.Outcome;
@@ -42,6 +43,7 @@ public final class IpPoller {
     private final List<IpClient.Filter> filters;
     private final int lockRetries;
     private final PollLoop loop;
+    private final InFlight inFlight;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong receiptsConsumed = new AtomicLong();
@@ -57,7 +59,16 @@ public final class IpPoller {
     public IpPoller(String account, String leaseName, String nodeId, IpClient client, MessageReceiver receiver,
                     ReceiptSender receipts, List<IpClient.Filter> filters, int lockRetries, Leases leases,
                     Duration interval, Clock clock) {
+        this(account, leaseName, nodeId, client, receiver, receipts, filters, lockRetries, leases, interval, clock,
+                InFlight.DEFAULT);
+    }
+
+    /** @param itemsInFlight how many messages are received at the same time, each on its own */
+    public IpPoller(String account, String leaseName, String nodeId, IpClient client, MessageReceiver receiver,
+                    ReceiptSender receipts, List<IpClient.Filter> filters, int lockRetries, Leases leases,
+                    Duration interval, Clock clock, int itemsInFlight) {
         this.account = account;
+        this.inFlight = new InFlight("eformidling-item-" + account, itemsInFlight);
         this.client = client;
         this.receiver = receiver;
         this.receipts = receipts;
@@ -79,6 +90,7 @@ public final class IpPoller {
 
     public void stop(Duration grace) {
         loop.stop(grace);
+        inFlight.close();
     }
 
     /** One poll on the caller's thread (tests). */
@@ -162,55 +174,82 @@ public final class IpPoller {
         return loop.withMonitoring(status);
     }
 
-    /** Peeks and receives under one filter until the queue is empty; returns {received, failed}. */
+    /**
+     * Peeks and receives under one filter until the queue is empty, up to {@code itemsInFlight} messages at a time
+     * (each on its own, deleted from the integrasjonspunkt after its own commit); returns {received, failed}.
+     */
     private int[] drain(PollLoop loop, IpClient.Filter filter, Waiting waiting) throws IpException, InboxException {
-        int ok = 0;
-        int bad = 0;
+        int[] counts = new int[2];
+        boolean[] leaseLost = {false};
         Set<String> seen = new HashSet<>();
-        Set<String> expectedAgain = new HashSet<>();
+        Set<String> expectedAgain = ConcurrentHashMap.newKeySet();
         Map<String, Integer> retries = new HashMap<>();
-        while (!loop.stopping()) {
-            var peeked = client.peek(filter);
-            if (peeked.isEmpty()) {
-                break;
+        java.util.function.Consumer<MessageResult> handle = result -> {
+            handle(filter, result, retries, expectedAgain, counts);
+            if (!leaseLost[0] && !loop.holdsLease()) {
+                leaseLost[0] = true;
             }
-            Sbd sbd = peeked.get();
-            String id = sbd.messageId();
-            if (!seen.add(id) && !expectedAgain.remove(id)) {
-                // Its lock ran out while we worked on others: leave it for the next poll.
-                break;
-            }
-            waiting.add(sbd);
-            MessageResult result;
-            try (ItemLog ignored = ItemLog.open(AccountAlerts.CHANNEL, account, id)) {
-                result = receiver.receive(sbd, filter.serviceIdentifier());
-            }
-            if (result.outcome() == Outcome.RECEIVED || result.outcome() == Outcome.ALREADY_STORED) {
-                loop.countAcknowledged();
-            }
-            if (MessageMapper.DPF.equalsIgnoreCase(filter.serviceIdentifier()) && filter.receiverIdentifier() != null) {
-                dpfOrgnrs.add(Sbd.orgnr(filter.receiverIdentifier()));
-            }
-            if (result.peekAgain()) {
-                if (retries.merge(id, 1, Integer::sum) <= lockRetries) {
-                    LOG.info("[{}] Message {}: {}; peeking again", account, id, result.message());
-                    expectedAgain.add(id);
-                } else if (result.outcome() == Outcome.LOCK_LOST) {
-                    result = new MessageResult(id, Outcome.WILL_RETRY, "Låsen gikk ut " + lockRetries
-                            + " ganger på rad; prøves igjen ved neste henting");
+        };
+        InFlight.Batch<MessageResult> batch = inFlight.batch();
+        try {
+            while (!loop.stopping() && !leaseLost[0] && !batch.failed()) {
+                var peeked = client.peek(filter);
+                if (peeked.isEmpty()) {
+                    if (batch.pending() == 0) {
+                        break;
+                    }
+                    // Those in flight may ask to be peeked again (lock lost): finish them, then look once more.
+                    batch.awaitAll(handle);
+                    continue;
                 }
+                Sbd sbd = peeked.get();
+                String id = sbd.messageId();
+                if (!seen.add(id) && !expectedAgain.remove(id)) {
+                    // Its lock ran out while we worked on others: leave it for the next poll.
+                    break;
+                }
+                waiting.add(sbd);
+                batch.submit(() -> {
+                    try (ItemLog ignored = ItemLog.open(AccountAlerts.CHANNEL, account, id)) {
+                        return receiver.receive(sbd, filter.serviceIdentifier());
+                    }
+                }, handle);
             }
-            count(result);
-            if (result.failed()) {
-                bad++;
-            } else if (result.outcome() == Outcome.RECEIVED || result.outcome() == Outcome.STORED_NOT_DELETED) {
-                ok++;
-            }
-            if (!loop.holdsLease()) {
-                break;
+            batch.awaitAll(handle);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            batch.cancel();
+        }
+        batch.rethrow(IpException.class, InboxException.class);
+        return counts;
+    }
+
+    /** Counts one finished message on the poll thread. */
+    private void handle(IpClient.Filter filter, MessageResult finished, Map<String, Integer> retries,
+                        Set<String> expectedAgain, int[] counts) {
+        MessageResult result = finished;
+        String id = result.messageId();
+        if (result.outcome() == Outcome.RECEIVED || result.outcome() == Outcome.ALREADY_STORED) {
+            loop.countAcknowledged();
+        }
+        if (MessageMapper.DPF.equalsIgnoreCase(filter.serviceIdentifier()) && filter.receiverIdentifier() != null) {
+            dpfOrgnrs.add(Sbd.orgnr(filter.receiverIdentifier()));
+        }
+        if (result.peekAgain()) {
+            if (retries.merge(id, 1, Integer::sum) <= lockRetries) {
+                LOG.info("[{}] Message {}: {}; peeking again", account, id, result.message());
+                expectedAgain.add(id);
+            } else if (result.outcome() == Outcome.LOCK_LOST) {
+                result = new MessageResult(id, Outcome.WILL_RETRY, "Låsen gikk ut " + lockRetries
+                        + " ganger på rad; prøves igjen ved neste henting");
             }
         }
-        return new int[] {ok, bad};
+        count(result);
+        if (result.failed()) {
+            counts[1]++;
+        } else if (result.outcome() == Outcome.RECEIVED || result.outcome() == Outcome.STORED_NOT_DELETED) {
+            counts[0]++;
+        }
     }
 
     private void count(MessageResult result) {

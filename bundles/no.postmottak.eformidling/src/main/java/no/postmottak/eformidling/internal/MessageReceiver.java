@@ -15,6 +15,7 @@ import no.postmottak.api.IncomingItem;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.channel.support.ContentException;
+import no.postmottak.channel.support.StagedAccept;
 import no.postmottak.eformidling.internal.AsicReader.AsicPackage;
 import no.postmottak.eformidling.internal.MessageResult.Outcome;
 import no.postmottak.eformidling.internal.Spool.Spooled;
@@ -40,6 +41,8 @@ public final class MessageReceiver {
     private final boolean errorReceiptWhenUnreadable;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Integer> unreadableAttempts = new ConcurrentHashMap<>();
+    /** Reading the spooled package (unzip, verify) on the receiving thread, the database writes beside it. */
+    private final StagedAccept staged;
 
     /**
      * @param maxAttempts failed reads of one message after which it is left alone until "poll now"; 0 = never
@@ -56,6 +59,7 @@ public final class MessageReceiver {
         this.asic = new AsicReader(limits);
         this.maxAttempts = maxAttempts;
         this.errorReceiptWhenUnreadable = errorReceiptWhenUnreadable;
+        this.staged = new StagedAccept("eformidling-" + account);
     }
 
     /** Forgets the failed reads, so every message is tried again. */
@@ -123,7 +127,7 @@ public final class MessageReceiver {
              AsicPackage pkg = asic.open(spooled.file(), spooled.counted(), sbd.mainDocument())) {
             IncomingItem item = mapper.toIncomingItem(sbd, serviceIdentifier, pkg.arkivmelding(),
                     pkg.plan().get(0).fileName(), pkg.warnings());
-            inbox.accept(item, pkg.documents());
+            staged.accept(inbox, item, pkg.documents());
             pkg.warnings().forEach(w -> LOG.info("[{}] Message {} received with a note: {}", account,
                     sbd.messageId(), w));
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.ItemOutcomes;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.channel.support.InFlight;
 
 /**
  * How one integrasjonspunkt configuration receives: its org numbers, services, processes and limits. Builds the
@@ -56,10 +57,19 @@ public record Receiving(String account, List<String> orgnrs, List<String> servic
      */
     public IpPoller poller(IpClient client, Inbox inbox, ItemOutcomes outcomes, ReceiptSender.Policy receipts,
                            Leases leases, String leaseName, String nodeId, Duration interval, Clock clock) {
+        return poller(client, inbox, outcomes, receipts, leases, leaseName, nodeId, interval, clock,
+                InFlight.DEFAULT);
+    }
+
+    /** The poller with {@code itemsInFlight} messages received at the same time; not started. */
+    public IpPoller poller(IpClient client, Inbox inbox, ItemOutcomes outcomes, ReceiptSender.Policy receipts,
+                           Leases leases, String leaseName, String nodeId, Duration interval, Clock clock,
+                           int itemsInFlight) {
         ReceiptSender sender = outcomes == null ? null
                 : new ReceiptSender(account, client, outcomes, Set.copyOf(orgnrs), receipts);
         return new IpPoller(account, leaseName, nodeId, client,
                 receiver(client, inbox, sender != null && receipts.onUnreadable()), sender,
-                IpPoller.filters(orgnrs, services, processes), lockRetries, leases, interval, clock);
+                IpPoller.filters(orgnrs, services, processes), lockRetries, leases, interval, clock,
+                itemsInFlight);
     }
 }

@@ -39,7 +39,8 @@ final class Installation implements AutoCloseable {
     Installation(Path dir) throws InboxException {
         this.dir = dir;
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath());
+        // As shipped: a held-open H2 is crash-safe with several writers only without space reuse (inbox README).
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE");
         dataSource.setUser("sa");
         // Our organisation archives into a provider that answers as an archive does: with the journal post number.
         inbox = TestInboxes.create(dataSource, Set.of(ORGNR), request -> new ArchiveReceipt("test", null, "jp-1",
@@ -76,6 +77,12 @@ final class Installation implements AutoCloseable {
         return receiving.poller(client, observed, TestInboxes.outcomes(inbox), ReceiptSender.Policy.DEFAULT, leases,
                 "eformidling:test", "node-1",
                 Duration.ofMinutes(15), Clock.systemUTC());
+    }
+
+    /** The default poller with {@code itemsInFlight} messages received at once. */
+    IpPoller poller(int itemsInFlight) {
+        return receiving().poller(client(), observed, TestInboxes.outcomes(inbox), ReceiptSender.Policy.DEFAULT,
+                leases, "eformidling:test", "node-1", Duration.ofMinutes(15), Clock.systemUTC(), itemsInFlight);
     }
 
     IpPoller poller() {

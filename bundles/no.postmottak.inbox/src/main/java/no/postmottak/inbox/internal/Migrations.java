@@ -34,7 +34,9 @@ final class Migrations {
                     .dataSource(dataSource)
                     .placeholders(Map.of("chunk_type", h2 ? "BLOB" : "BYTEA",
                             // V5: H2 tests the text filter on index rows (no text index there)
-                            "h2_text_columns", h2 ? ", confidential, search_text" : ""))
+                            "h2_text_columns", h2 ? ", confidential, search_text" : "",
+                            "chunk_storage", h2 ? "SELECT 1"
+                                    : "ALTER TABLE document_chunk ALTER COLUMN data SET STORAGE EXTERNAL"))
                     .resourceProvider(new BundledMigrations(Migrations.class.getClassLoader()))
                     .javaMigrationClassProvider(List::of)
                     .table("inbox_schema_history")

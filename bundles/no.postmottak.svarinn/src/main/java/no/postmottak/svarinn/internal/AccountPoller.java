@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import no.postmottak.api.channel.ChannelStatus;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.channel.support.InFlight;
 import no.postmottak.channel.support.ItemLog;
 import no.postmottak.channel.support.PollLoop;
 
@@ -37,14 +38,27 @@ public final class AccountPoller {
     private final SvarInnApi client;
     private final ForsendelseReceiver receiver;
     private final PollLoop loop;
+    private final InFlight inFlight;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Map<String, ItemResult> failedItems = new ConcurrentHashMap<>();
 
-    /** @param leases null for a single node without cluster coordination */
+    /** With {@link InFlight#DEFAULT} items in flight. */
     public AccountPoller(String account, String leaseName, String nodeId, SvarInnApi client,
                          ForsendelseReceiver receiver, Leases leases, Duration interval, Clock clock) {
+        this(account, leaseName, nodeId, client, receiver, leases, interval, clock, InFlight.DEFAULT);
+    }
+
+    /**
+     * @param leases      null for a single node without cluster coordination
+     * @param itemsInFlight how many forsendelser are received at the same time (each on its own, acknowledged
+     *                    after its own commit)
+     */
+    public AccountPoller(String account, String leaseName, String nodeId, SvarInnApi client,
+                         ForsendelseReceiver receiver, Leases leases, Duration interval, Clock clock,
+                         int itemsInFlight) {
         this.account = account;
+        this.inFlight = new InFlight("svarinn-item-" + account, itemsInFlight);
         this.client = client;
         this.receiver = receiver;
         this.loop = new PollLoop("svarinn-poller-" + account, account, leases, leaseName, nodeId, interval, clock,
@@ -77,6 +91,7 @@ public final class AccountPoller {
      */
     public void stop(Duration grace) {
         loop.stop(grace);
+        inFlight.close();
     }
 
     /** The account's state; {@link AccountAlerts} derives the alerts from it. */
@@ -129,48 +144,65 @@ public final class AccountPoller {
         boolean leaseLost;
     }
 
-    /** Receives the page in date order, each item once per poll; returns whether it held anything new. */
+    /**
+     * Receives the page, started in date order, up to {@code itemsInFlight} at a time, each item once per poll;
+     * returns whether it held anything new. Each item acknowledges itself after its own commit; an account-wide
+     * failure of one stops new starts, lets the others finish, and is then thrown.
+     */
     private boolean receivePage(PollLoop loop, List<Offered> page, Tally tally)
             throws SvarInnException, InboxException {
         List<Offered> sorted = new ArrayList<>(page);
         sorted.sort(Comparator.comparing(Offered::date, Comparator.nullsLast(Comparator.naturalOrder())));
         boolean fresh = false;
-        for (Offered f : sorted) {
-            if (loop.stopping()) {
-                break;
+        InFlight.Batch<ItemResult> batch = inFlight.batch();
+        try {
+            for (Offered f : sorted) {
+                if (loop.stopping() || tally.leaseLost || batch.failed()) {
+                    break;
+                }
+                if (f.id() == null || f.id().isBlank()) {
+                    LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
+                    continue;
+                }
+                if (!tally.seen.add(f.id())) {
+                    continue;
+                }
+                fresh = true;
+                // Waits while the limit is in flight; what finished meanwhile is counted on this thread.
+                batch.submit(() -> {
+                    try (ItemLog ignored = ItemLog.open(AccountAlerts.CHANNEL, account, f.id())) {
+                        return receiver.receive(f);
+                    }
+                }, result -> count(loop, result, tally));
             }
-            if (f.id() == null || f.id().isBlank()) {
-                LOG.warn("[{}] SvarInn listed a forsendelse without id; skipped", account);
-                continue;
-            }
-            if (!tally.seen.add(f.id())) {
-                continue;
-            }
-            fresh = true;
-            ItemResult result;
-            try (ItemLog ignored = ItemLog.open(AccountAlerts.CHANNEL, account, f.id())) {
-                result = receiver.receive(f);
-            }
-            switch (result.outcome()) {
-                case RECEIVED, ALREADY_STORED -> loop.countAcknowledged();
-                case REPORTED_PERMANENT -> loop.countPermanentlyFailed();
-                default -> { }
-            }
-            if (result.failed()) {
-                tally.bad++;
-                failed.incrementAndGet();
-                failedItems.put(f.id(), result);
-            } else {
-                tally.ok++;
-                received.incrementAndGet();
-                failedItems.remove(f.id());
-            }
-            if (!loop.holdsLease()) { // renewed between items; lost means another node took over
-                tally.leaseLost = true;
-                break;
-            }
+            batch.awaitAll(result -> count(loop, result, tally));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            batch.cancel();
+            return fresh;
         }
+        batch.rethrow(SvarInnException.class, InboxException.class);
         return fresh;
+    }
+
+    private void count(PollLoop loop, ItemResult result, Tally tally) {
+        switch (result.outcome()) {
+            case RECEIVED, ALREADY_STORED -> loop.countAcknowledged();
+            case REPORTED_PERMANENT -> loop.countPermanentlyFailed();
+            default -> { }
+        }
+        if (result.failed()) {
+            tally.bad++;
+            failed.incrementAndGet();
+            failedItems.put(result.forsendelseId(), result);
+        } else {
+            tally.ok++;
+            received.incrementAndGet();
+            failedItems.remove(result.forsendelseId());
+        }
+        if (!tally.leaseLost && !loop.holdsLease()) { // renewed between items; lost means another node took over
+            tally.leaseLost = true;
+        }
     }
 
     private PollLoop.Result afterAccountFailure(SvarInnException e, int ok, int bad) {

@@ -19,6 +19,7 @@ import no.postmottak.api.keystore.DecryptionException;
 import no.postmottak.api.keystore.KeyStoreService;
 import no.postmottak.api.keystore.NoKeyForRecipientException;
 import no.postmottak.channel.support.ContentException;
+import no.postmottak.channel.support.StagedAccept;
 import no.postmottak.svarinn.internal.ItemResult.Outcome;
 import no.postmottak.svarinn.internal.SvarInnApi.Download;
 
@@ -43,6 +44,8 @@ public final class ForsendelseReceiver {
     private final FailurePolicy policy;
     private final Set<String> refusedTypes;
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    /** Reading (download, decrypt, unzip, verify) on the receiving thread, the database writes beside it. */
+    private final StagedAccept staged;
 
     public ForsendelseReceiver(String account, SvarInnApi client, KeyStoreService keyStore, Inbox inbox,
                                ForsendelseMapper mapper, PayloadReader.Limits limits, boolean strictHashes,
@@ -56,6 +59,7 @@ public final class ForsendelseReceiver {
         this.strictHashes = strictHashes;
         this.policy = policy;
         this.refusedTypes = Set.copyOf(refusedTypes);
+        this.staged = new StagedAccept("svarinn-" + account);
     }
 
     /** Forgets earlier failed attempts, e.g. when an operator retries by hand. */
@@ -136,7 +140,7 @@ public final class ForsendelseReceiver {
         Download download = client.download(f.downloadUrl());
         try (InputStream encrypted = download.body(); InputStream plain = keyStore.decrypt(encrypted)) {
             PayloadReader reader = new PayloadReader(limits, strictHashes, warnings::add);
-            inbox.accept(item, reader.documents(plain, f.filer()));
+            staged.accept(inbox, item, reader.documents(plain, f.filer()));
         }
     }
 

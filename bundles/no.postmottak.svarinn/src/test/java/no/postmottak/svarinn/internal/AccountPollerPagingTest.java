@@ -35,7 +35,7 @@ class AccountPollerPagingTest {
         }
 
         @Override
-        public List<Offered> listNew() {
+        public synchronized List<Offered> listNew() {
             listCalls++;
             return waiting.values().stream().limit(SvarInnV2Client.PAGE).map(f -> (Offered) f).toList();
         }
@@ -51,12 +51,12 @@ class AccountPollerPagingTest {
         }
 
         @Override
-        public void acknowledge(String id) {
+        public synchronized void acknowledge(String id) {
             waiting.remove(id);
         }
 
         @Override
-        public void reportFailure(String id, String feilmelding, boolean permanent) {
+        public synchronized void reportFailure(String id, String feilmelding, boolean permanent) {
             reported.add(id);
         }
     }

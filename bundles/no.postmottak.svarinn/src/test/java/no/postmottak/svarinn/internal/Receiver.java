@@ -52,7 +52,8 @@ final class Receiver {
 
     private static JdbcDataSource h2(Path dir) {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath());
+        // As shipped: a held-open H2 is crash-safe with several writers only without space reuse (inbox README).
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE");
         dataSource.setUser("sa");
         return dataSource;
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.api.keystore.KeyStoreService;
+import no.postmottak.channel.support.InFlight;
 import no.postmottak.svarinn.internal.AccountPoller;
 import no.postmottak.svarinn.internal.AccountStatus;
 import no.postmottak.svarinn.internal.FailurePolicy;
@@ -46,13 +47,21 @@ public final class SvarInnReceivers {
     /** The same on SvarInn API {@code version} ({@code v1} or {@code v2}, as {@code api.version} configures it). */
     public static Account account(String name, String version, URI baseUri, String username, String password,
                                   Set<String> orgnrs, KeyStoreService keyStore, Inbox inbox, Leases leases) {
+        return account(name, version, baseUri, username, password, orgnrs, keyStore, inbox, leases,
+                InFlight.DEFAULT);
+    }
+
+    /** The same with {@code itemsInFlight} forsendelser received at once (as {@code items.in.flight} configures). */
+    public static Account account(String name, String version, URI baseUri, String username, String password,
+                                  Set<String> orgnrs, KeyStoreService keyStore, Inbox inbox, Leases leases,
+                                  int itemsInFlight) {
         SvarInnApi client = SvarInnApis.of(version, new SvarInnHttp(baseUri, username, password,
                 Duration.ofSeconds(10), Duration.ofSeconds(60)));
         ForsendelseReceiver receiver = new ForsendelseReceiver(name, client, keyStore, inbox,
                 new ForsendelseMapper(name, orgnrs), PayloadReader.Limits.DEFAULT, true, FailurePolicy.DEFAULT,
                 Set.of());
         return new Account(new AccountPoller(name, "svarinn:" + name, "node-1", client, receiver, leases,
-                Duration.ofMinutes(15), Clock.systemUTC()));
+                Duration.ofMinutes(15), Clock.systemUTC(), itemsInFlight));
     }
 
     /** One polling account; thread-safe. */

@@ -79,7 +79,8 @@ public class IntegrasjonspunktComponent implements EformidlingAccount {
                 new ReceiptSender.Policy(config.receipt_on_archive(), config.receipt_on_delete(),
                         config.receipt_on_unreadable()), leases,
                 "eformidling:" + config.username() + "@" + uri.getHost() + ":" + uri.getPort(), ClusterNode.id(),
-                Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())), Clock.systemUTC());
+                Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())), Clock.systemUTC(),
+                Math.max(1, config.items_in_flight()));
         poller.start();
         LOG.info("[{}] Integrasjonspunkt {} started for org numbers {}, services {}, polling every {} s", name,
                 baseUrl, orgnrs, Arrays.toString(config.service_identifiers()), config.poll_interval_seconds());

@@ -92,5 +92,11 @@ public @interface IntegrasjonspunktConfig {
             + " ligger mens den leses. Tomt: ${karaf.data}/postmottak/eformidling/<navn>")
     String spool_folder() default "";
 
+    @AttributeDefinition(name = "Meldinger som hentes samtidig", description = "Hvor mange meldinger kontoen laster"
+            + " ned og lagrer på én gang. Hver melding behandles for seg og slettes fra integrasjonspunktet først når"
+            + " den er lagret. 2 passer for en maskin med 2 kjerner. Hver melding bruker høyst 4 MiB minne til"
+            + " mellomlagring (i tillegg til mellomlageret på disk)")
+    int items_in_flight() default 2;
+
     String webconsole_configurationFactory_nameHint() default "Integrasjonspunkt {base.url} ({orgnrs})";
 }

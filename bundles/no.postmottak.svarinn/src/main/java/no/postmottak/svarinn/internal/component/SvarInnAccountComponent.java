@@ -93,7 +93,7 @@ public class SvarInnAccountComponent implements SvarInnAccount {
                 Set.of(config.refused_forsendelse_types()));
         this.poller = new AccountPoller(name, "svarinn:" + config.username() + "@" + baseUrl.getHost(), ClusterNode.id(),
                 client, receiver, leases, Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())),
-                clock);
+                clock, Math.max(1, config.items_in_flight()));
         poller.start();
         LOG.info("[{}] SvarInn {} account started for org numbers {} against {}, polling every {} s", name,
                 client.version(), orgnrs, baseUrl, config.poll_interval_seconds());

@@ -65,5 +65,11 @@ public @interface SvarInnAccountConfig {
             + " zip-bomber")
     long max_unpacked_bytes() default 53687091200L;
 
+    @AttributeDefinition(name = "Forsendelser som hentes samtidig", description = "Hvor mange forsendelser kontoen"
+            + " laster ned og lagrer på én gang. Hver forsendelse behandles for seg og kvitteres først når den er"
+            + " lagret. 2 passer for en maskin med 2 kjerner; mer gir raskere mottak av mange små forsendelser på"
+            + " flere kjerner. Hver forsendelse bruker høyst 4 MiB minne til mellomlagring")
+    int items_in_flight() default 2;
+
     String webconsole_configurationFactory_nameHint() default "SvarInn {username} ({orgnrs}) {api.version}";
 }
