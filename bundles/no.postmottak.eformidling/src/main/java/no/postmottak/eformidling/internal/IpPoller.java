@@ -57,6 +57,14 @@ public final class IpPoller {
     public IpPoller(String account, String leaseName, String nodeId, IpClient client, MessageReceiver receiver,
                     ReceiptSender receipts, List<IpClient.Filter> filters, int lockRetries, Leases leases,
                     Duration interval, Clock clock) {
+        this(account, leaseName, nodeId, client, receiver, receipts, filters, lockRetries, leases, interval,
+                PollLoop.DEFAULT_LEASE_TTL, clock);
+    }
+
+    /** @param leaseTtl how long the lease holds without renewal (see {@link PollLoop}) */
+    public IpPoller(String account, String leaseName, String nodeId, IpClient client, MessageReceiver receiver,
+                    ReceiptSender receipts, List<IpClient.Filter> filters, int lockRetries, Leases leases,
+                    Duration interval, Duration leaseTtl, Clock clock) {
         this.account = account;
         this.client = client;
         this.receiver = receiver;
@@ -64,7 +72,7 @@ public final class IpPoller {
         this.filters = List.copyOf(filters);
         this.lockRetries = lockRetries;
         this.loop = new PollLoop("eformidling-poller-" + account, account, leases, leaseName, nodeId, interval,
-                clock, this::round);
+                leaseTtl, clock, this::round);
     }
 
     public void start() {

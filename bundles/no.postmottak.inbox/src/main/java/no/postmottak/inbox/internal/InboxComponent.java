@@ -155,6 +155,7 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes, FailedAttemp
             if (stuck > 0) {
                 LOG.warn("{} items were stuck in archiving for over an hour and may be archived again", stuck);
             }
+            attempts.purgeOlderThan(Duration.ofDays(30));
             int expired = sessions.purgeExpired(Instant.now());
             if (expired > 0) {
                 LOG.info("Removed {} expired web sessions", expired);

@@ -89,4 +89,14 @@ final class JdbcFailedAttempts implements FailedAttempts {
             throw new IllegalArgumentException("Failed attempts need a scope and a key");
         }
     }
+
+    /** Removes counts not touched for {@code age} (left by a node that stopped after the item was received). */
+    int purgeOlderThan(java.time.Duration age) throws InboxException {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM failed_attempt WHERE last_at < ?")) {
+                Db.setInstant(ps, 1, Db.databaseNow(c).minus(age));
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

@@ -44,11 +44,18 @@ public final class AccountPoller {
     /** @param leases null for a single node without cluster coordination */
     public AccountPoller(String account, String leaseName, String nodeId, SvarInnApi client,
                          ForsendelseReceiver receiver, Leases leases, Duration interval, Clock clock) {
+        this(account, leaseName, nodeId, client, receiver, leases, interval, PollLoop.DEFAULT_LEASE_TTL, clock);
+    }
+
+    /** @param leaseTtl how long the account's lease holds without renewal (see {@link PollLoop}) */
+    public AccountPoller(String account, String leaseName, String nodeId, SvarInnApi client,
+                         ForsendelseReceiver receiver, Leases leases, Duration interval, Duration leaseTtl,
+                         Clock clock) {
         this.account = account;
         this.client = client;
         this.receiver = receiver;
-        this.loop = new PollLoop("svarinn-poller-" + account, account, leases, leaseName, nodeId, interval, clock,
-                this::round);
+        this.loop = new PollLoop("svarinn-poller-" + account, account, leases, leaseName, nodeId, interval, leaseTtl,
+                clock, this::round);
     }
 
     /** Starts polling; the first poll runs right away. */
