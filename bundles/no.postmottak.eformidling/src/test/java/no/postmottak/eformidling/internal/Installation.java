@@ -17,6 +17,8 @@ import no.postmottak.api.inbox.InboxException;
 import no.postmottak.eformidling.simulator.IntegrasjonspunktSimulator;
 import no.postmottak.eformidling.simulator.SimulatorOptions;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.channel.support.FailureCounts;
+import no.postmottak.channel.support.PollLoop;
 import no.postmottak.inbox.testing.TestInboxes;
 
 /**
@@ -53,6 +55,9 @@ final class Installation implements AutoCloseable {
         ip = IntegrasjonspunktSimulator.start(SimulatorOptions.loopback(0));
     }
 
+    /** The integrasjonspunkt's lease name, also the scope of its failed reads in the database. */
+    static final String LEASE = "eformidling:test";
+
     IpClient client() {
         return client(SimulatorOptions.DEFAULT_PASSWORD, Duration.ofSeconds(10));
     }
@@ -74,8 +79,8 @@ final class Installation implements AutoCloseable {
 
     IpPoller poller(Receiving receiving, IpClient client) {
         return receiving.poller(client, observed, TestInboxes.outcomes(inbox), ReceiptSender.Policy.DEFAULT, leases,
-                "eformidling:test", "node-1",
-                Duration.ofMinutes(15), Clock.systemUTC());
+                LEASE, "node-1", Duration.ofMinutes(15), PollLoop.DEFAULT_LEASE_TTL, Clock.systemUTC(),
+                FailureCounts.in(TestInboxes.failedAttempts(inbox), LEASE));
     }
 
     IpPoller poller() {
