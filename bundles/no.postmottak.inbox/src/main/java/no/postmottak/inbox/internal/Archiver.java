@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -141,9 +142,7 @@ final class Archiver {
                                           CaseInfo targetCaseInfo, String actor) throws InboxException {
         InboxItem archiving = new InboxItem(item.id(), item.metadata(), item.receivedAt(), ItemState.ARCHIVING,
                 item.documents(), null, item.orgConfigured());
-        long period = Math.max(1, claimTtl.toMillis() / 3);
-        ScheduledFuture<?> renewal = heartbeat.scheduleAtFixedRate(() -> renew(item.id()), period, period,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal = renewWhileArchiving(item.id());
         ArchiveReceipt receipt;
         try {
             receipt = timed(target, org.orgnr(), new ArchiveRequest(archiving, archiveDocuments(item),
@@ -154,19 +153,39 @@ final class Archiver {
             // The inbox, not each provider, records which target it chose: the one place that knows.
             receipt = receipt.withTarget(target.name());
         } catch (ArchiveException | RuntimeException e) {
-            renewal.cancel(false);
+            stop(renewal); // before finish: a renewal must not outlive the claim
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             boolean retryable = !(e instanceof ArchiveException ae) || ae.isRetryable();
             finish(item.id(), ItemState.ARCHIVE_FAILED, actor, "archive-failed", message, message, null);
             throw new InboxException("Arkivering feilet: " + message, retryable, e);
         } finally {
-            renewal.cancel(false);
+            stop(renewal);
         }
         finish(item.id(), ItemState.ARCHIVED, actor, "archived", "Arkivert i " + target.label()
                 + ": journalpost " + receipt.journalpostId()
                 + (receipt.journalpostNumber() == null ? "" : " (" + receipt.journalpostNumber() + ")")
                 + (receipt.caseNumber() == null ? "" : ", sak " + receipt.caseNumber()), null, Json.write(receipt));
         return receipt;
+    }
+
+    /**
+     * Renews the claim every third of its time. On a node that is stopping (no more renewals) the call goes on
+     * unrenewed: if it outlasts the claim, another node takes the item over and this one's next progress save fails.
+     */
+    private ScheduledFuture<?> renewWhileArchiving(UUID id) { // null when not renewed
+        long period = Math.max(1, claimTtl.toMillis() / 3);
+        try {
+            return heartbeat.scheduleAtFixedRate(() -> renew(id), period, period, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("This node is stopping: the archiving claim on item {} is not renewed", id);
+            return null;
+        }
+    }
+
+    private static void stop(ScheduledFuture<?> renewal) {
+        if (renewal != null) {
+            renewal.cancel(false);
+        }
     }
 
     private void renew(UUID id) {
