@@ -14,9 +14,12 @@
  * <p>
  * 2.2.0: {@link no.postmottak.api.inbox.ItemOutcomes}: the durable record of what became of items, for channels that
  * tell the sender (receipts).
+ * <p>
+ * 2.3.0 (several nodes on one database): {@link no.postmottak.api.inbox.FailedAttempts}, the channels' failed
+ * attempts per upstream item, and {@link no.postmottak.api.inbox.WebSessions}, the web's sessions and login limit.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package no.postmottak.api.inbox;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +26,16 @@ import no.postmottak.api.inbox.Leases;
  * Runs one account's polls on a thread of its own: never overlapping, each followed by the next after the interval
  * (or a back-off of 30 s doubling up to the interval when the round failed), "poll now" at any time, and a stop that
  * lets a running round finish its current item. In a cluster only the holder of the account's lease polls; the
- * round can renew the lease between items ({@link #holdsLease()}) and stop when it is lost. A refused login stops
- * polling until {@link #pollNow()}.
+ * round asks {@link #holdsLease()} between items and stops when it is lost. A refused login stops polling until
+ * {@link #pollNow()}.
+ * <p>
+ * The lease: this node knows until when its lease is valid by its own monotonic clock (the time taken before the
+ * acquire call, plus the TTL, minus a tenth of it as a safety margin; the database sets the expiry on its own clock,
+ * later than that), so a held lease costs no database round trip per item, and a node that was paused, cut off from
+ * the database or had its clock set wrong stops before its next upstream call instead of trusting a lease another
+ * node may have taken. A watcher renews the lease when less than half the TTL remains, also between polls and during
+ * a long item, so the active node keeps it; on a standby node the same watcher takes the lease once the holder let it
+ * run out (it died) and polls at once: takeover within the TTL plus a quarter of it.
  * <p>
  * The channel's own work is the {@link Round}; this class owns the thread, the schedule, the lease and the state the
  * administration page shows ({@link #status()}). Thread-safe.
@@ -34,6 +44,9 @@ public final class PollLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    /** The lease TTL when the account does not configure one: a dead node's account is taken over within 75 s. */
+    public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(60);
+    static final String STANDBY_RESULT = "Venter: en annen node henter for denne kontoen";
 
     /** What the loop is doing. */
     public enum State {
@@ -135,6 +148,14 @@ public final class PollLoop {
     private final Clock clock;
     private final Round round;
     private final ScheduledExecutorService executor;
+    private final Duration leaseTtl;
+    private final LongSupplier nanoTime;
+    /** Guards the lease fields: the poll thread and the lease watcher both ask. */
+    private final Object leaseLock = new Object();
+    private boolean leaseHeld;
+    /** Monotonic (System.nanoTime) instant until which this node surely holds the lease, when {@code leaseHeld}. */
+    private long leaseValidUntil;
+    private final ScheduledExecutorService leaseWatcher;
 
     private volatile State state = State.ACTIVE;
     private volatile String message;
@@ -166,9 +187,30 @@ public final class PollLoop {
      */
     public PollLoop(String threadName, String account, Leases leases, String leaseName, String nodeId,
                     Duration interval, Clock clock, Round round) {
+        this(threadName, account, leases, leaseName, nodeId, interval, DEFAULT_LEASE_TTL, clock, round);
+    }
+
+    /**
+     * @param leaseTtl how long the lease holds without renewal; a dead node's account is polled by another after at
+     *                 most this plus a quarter of it. At least 4 seconds.
+     * @since 1.2.0
+     */
+    public PollLoop(String threadName, String account, Leases leases, String leaseName, String nodeId,
+                    Duration interval, Duration leaseTtl, Clock clock, Round round) {
+        this(threadName, account, leases, leaseName, nodeId, interval, leaseTtl, clock, System::nanoTime, round);
+    }
+
+    /** For tests: the monotonic clock is {@code nanoTime}. */
+    PollLoop(String threadName, String account, Leases leases, String leaseName, String nodeId, Duration interval,
+             Duration leaseTtl, Clock clock, LongSupplier nanoTime, Round round) {
         if (interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("The poll interval must be positive: " + interval);
         }
+        if (leaseTtl.compareTo(Duration.ofSeconds(4)) < 0) {
+            throw new IllegalArgumentException("The lease must hold at least 4 seconds: " + leaseTtl);
+        }
+        this.leaseTtl = leaseTtl;
+        this.nanoTime = nanoTime;
         this.account = account;
         this.leases = leases;
         this.leaseName = leaseName;
@@ -185,11 +227,25 @@ public final class PollLoop {
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         pool.setRemoveOnCancelPolicy(true);
         this.executor = pool;
+        this.leaseWatcher = leases == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName + "-lease");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Starts polling; the first poll runs right away. */
     public synchronized void start() {
         schedule(Duration.ZERO);
+        if (leaseWatcher != null) {
+            long period = leaseTtl.toMillis() / 4;
+            leaseWatcher.scheduleWithFixedDelay(this::watchLease, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The lease TTL. */
+    public Duration leaseTtl() {
+        return leaseTtl;
     }
 
     /**
@@ -221,6 +277,9 @@ public final class PollLoop {
             nextPoll = null;
         }
         executor.shutdown();
+        if (leaseWatcher != null) {
+            leaseWatcher.shutdownNow();
+        }
         try {
             if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 executor.shutdownNow();
@@ -230,6 +289,9 @@ public final class PollLoop {
             Thread.currentThread().interrupt();
         }
         if (leases != null) {
+            synchronized (leaseLock) {
+                leaseHeld = false;
+            }
             try {
                 leases.release(leaseName, nodeId);
             } catch (InboxException e) {
@@ -287,18 +349,54 @@ public final class PollLoop {
     }
 
     /**
-     * Takes or renews the account's lease (for the interval plus 10 minutes). Rounds call it between items: false
-     * means another node took over, and the round should return.
+     * Whether this node surely holds the account's lease; rounds ask before each item and return on false. Answers
+     * from this node's monotonic clock while more than half the TTL remains; otherwise renews (or takes) it in the
+     * database. When the database cannot be asked, the answer is true only while the lease is still surely valid.
      */
     public boolean holdsLease() {
         if (leases == null) {
             return true;
         }
-        try {
-            return leases.acquire(leaseName, nodeId, interval.plus(Duration.ofMinutes(10)));
-        } catch (InboxException e) {
-            LOG.warn("[{}] Could not take the lease {}: {}", account, leaseName, e.getMessage());
-            return false;
+        synchronized (leaseLock) {
+            long ttl = leaseTtl.toNanos();
+            if (leaseHeld && leaseValidUntil - nanoTime.getAsLong() > ttl / 2) {
+                return true;
+            }
+            long before = nanoTime.getAsLong(); // before the call: the database's expiry is later than ours
+            try {
+                leaseHeld = leases.acquire(leaseName, nodeId, leaseTtl);
+                leaseValidUntil = before + ttl - ttl / 10;
+                return leaseHeld;
+            } catch (InboxException | RuntimeException e) {
+                leaseHeld = leaseHeld && leaseValidUntil - nanoTime.getAsLong() > 0;
+                LOG.warn("[{}] Could not renew the lease {}{}: {}", account, leaseName,
+                        leaseHeld ? " (still valid for a while)" : "; polling stops", e.getMessage());
+                return leaseHeld;
+            }
+        }
+    }
+
+    /**
+     * Every quarter TTL: keeps the active node's lease (between polls and during long items), and lets a standby node
+     * take over, and poll at once, when the holder stopped renewing.
+     */
+    void watchLease() {
+        if (stopping) {
+            return;
+        }
+        boolean held = holdsLease();
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            if (held && state == State.STANDBY) {
+                LOG.info("[{}] This node took over the lease {}; polling now", account, leaseName);
+                state = State.ACTIVE;
+                schedule(Duration.ZERO);
+            } else if (!held && state == State.ACTIVE) {
+                LOG.warn("[{}] The lease {} is held by another node; standing by", account, leaseName);
+                state = State.STANDBY;
+            }
         }
     }
 
@@ -362,7 +460,7 @@ public final class PollLoop {
     private Duration pollOnce() {
         if (!holdsLease()) {
             state = State.STANDBY;
-            lastResult = "Venter: en annen node henter for denne kontoen";
+            lastResult = STANDBY_RESULT;
             lastOutcome = Outcome.SKIPPED;
             return interval;
         }
@@ -373,6 +471,9 @@ public final class PollLoop {
         } catch (InboxException e) {
             LOG.warn("[{}] The inbox could not store; backing off {}: {}", account, backoff, e.getMessage());
             result = Result.unavailable("Innboksen er utilgjengelig: " + e.getMessage(), null);
+        }
+        if (leases != null && !leaseHeldNow()) {
+            state = State.STANDBY; // lost during the round: another node polls now
         }
         lastOutcome = result.outcome();
         lastResult = result.summary();
@@ -393,6 +494,12 @@ public final class PollLoop {
                 yield null;
             }
         };
+    }
+
+    private boolean leaseHeldNow() {
+        synchronized (leaseLock) {
+            return leaseHeld && leaseValidUntil - nanoTime.getAsLong() > 0;
+        }
     }
 
     private Duration nextBackoff() {

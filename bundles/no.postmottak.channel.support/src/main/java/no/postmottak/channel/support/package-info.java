@@ -16,7 +16,8 @@
  * </ul>
  * Plain Java without OSGi services: channel bundles build these objects in their own components.
  *
- * @since 1.0.0 (monitoring in PollLoop and ItemLog since 1.1.0, StagedAccept since 1.2.0)
+ * @since 1.0.0 (monitoring in PollLoop and ItemLog since 1.1.0; StagedAccept, InFlight, FailureCounts and the lease's
+ *        TTL and local validity since 1.2.0)
  */
 @Export
 @Version("1.2.0")

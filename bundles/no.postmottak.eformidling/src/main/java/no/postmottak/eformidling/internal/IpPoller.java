@@ -59,14 +59,17 @@ public final class IpPoller {
     public IpPoller(String account, String leaseName, String nodeId, IpClient client, MessageReceiver receiver,
                     ReceiptSender receipts, List<IpClient.Filter> filters, int lockRetries, Leases leases,
                     Duration interval, Clock clock) {
-        this(account, leaseName, nodeId, client, receiver, receipts, filters, lockRetries, leases, interval, clock,
-                InFlight.DEFAULT);
+        this(account, leaseName, nodeId, client, receiver, receipts, filters, lockRetries, leases, interval,
+                PollLoop.DEFAULT_LEASE_TTL, clock, InFlight.DEFAULT);
     }
 
-    /** @param itemsInFlight how many messages are received at the same time, each on its own */
+    /**
+     * @param leaseTtl      how long the lease holds without renewal (see {@link PollLoop})
+     * @param itemsInFlight how many messages are received at the same time, each on its own
+     */
     public IpPoller(String account, String leaseName, String nodeId, IpClient client, MessageReceiver receiver,
                     ReceiptSender receipts, List<IpClient.Filter> filters, int lockRetries, Leases leases,
-                    Duration interval, Clock clock, int itemsInFlight) {
+                    Duration interval, Duration leaseTtl, Clock clock, int itemsInFlight) {
         this.account = account;
         this.inFlight = new InFlight("eformidling-item-" + account, itemsInFlight);
         this.client = client;
@@ -75,7 +78,7 @@ public final class IpPoller {
         this.filters = List.copyOf(filters);
         this.lockRetries = lockRetries;
         this.loop = new PollLoop("eformidling-poller-" + account, account, leases, leaseName, nodeId, interval,
-                clock, this::round);
+                leaseTtl, clock, this::round);
     }
 
     public void start() {

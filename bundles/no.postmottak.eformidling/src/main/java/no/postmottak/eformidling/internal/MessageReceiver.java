@@ -1,9 +1,7 @@
 package no.postmottak.eformidling.internal;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +13,7 @@ import no.postmottak.api.IncomingItem;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.channel.support.ContentException;
+import no.postmottak.channel.support.FailureCounts;
 import no.postmottak.channel.support.StagedAccept;
 import no.postmottak.eformidling.internal.AsicReader.AsicPackage;
 import no.postmottak.eformidling.internal.MessageResult.Outcome;
@@ -40,7 +39,7 @@ public final class MessageReceiver {
     private final int maxAttempts;
     private final boolean errorReceiptWhenUnreadable;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, Integer> unreadableAttempts = new ConcurrentHashMap<>();
+    private final FailureCounts unreadableAttempts;
     /** Reading the spooled package (unzip, verify) on the receiving thread, the database writes beside it. */
     private final StagedAccept staged;
 
@@ -51,6 +50,15 @@ public final class MessageReceiver {
      */
     public MessageReceiver(String account, IpClient client, Inbox inbox, MessageMapper mapper, Spool spool,
                            AsicReader.Limits limits, int maxAttempts, boolean errorReceiptWhenUnreadable) {
+        this(account, client, inbox, mapper, spool, limits, maxAttempts, errorReceiptWhenUnreadable,
+                FailureCounts.inMemory());
+    }
+
+    /** @param attempts the failed reads per message, in the inbox's database in a real installation */
+    public MessageReceiver(String account, IpClient client, Inbox inbox, MessageMapper mapper, Spool spool,
+                           AsicReader.Limits limits, int maxAttempts, boolean errorReceiptWhenUnreadable,
+                           FailureCounts attempts) {
+        this.unreadableAttempts = attempts;
         this.account = account;
         this.client = client;
         this.inbox = inbox;
@@ -64,7 +72,12 @@ public final class MessageReceiver {
 
     /** Forgets the failed reads, so every message is tried again. */
     public void resetAttempts() {
-        unreadableAttempts.clear();
+        try {
+            unreadableAttempts.resetAll();
+        } catch (InboxException e) {
+            LOG.warn("[{}] Could not forget the failed reads; unreadable messages stay skipped: {}", account,
+                    e.getMessage());
+        }
     }
 
     /**
@@ -84,8 +97,8 @@ public final class MessageReceiver {
             // Stored before, but the DELETE was lost (crash, lost lock), or SvarInn fetched the same forsendelse.
             return delete(id, Outcome.ALREADY_STORED, "Allerede lagret; slettet i integrasjonspunktet nå");
         }
-        Integer attempts = unreadableAttempts.get(id);
-        if (maxAttempts > 0 && attempts != null && attempts >= maxAttempts) {
+        int attempts = maxAttempts > 0 ? unreadableAttempts.count(id) : 0;
+        if (maxAttempts > 0 && attempts >= maxAttempts) {
             return new MessageResult(id, Outcome.UNREADABLE, "Kunne ikke leses etter " + attempts + " forsøk; hentes"
                     + " ikke igjen før noen velger «hent nå»");
         }
@@ -118,7 +131,7 @@ public final class MessageReceiver {
             LOG.warn("[{}] Download of message {} broke off: {}", account, id, e.getMessage());
             return new MessageResult(id, Outcome.WILL_RETRY, "Nedlastingen ble avbrutt: " + e.getMessage());
         }
-        unreadableAttempts.remove(id);
+        unreadableAttempts.succeeded(id);
         return delete(id, Outcome.RECEIVED, null);
     }
 
@@ -190,9 +203,9 @@ public final class MessageReceiver {
         return delete(id, Outcome.RECEIPT, "Kvittering fra " + sbd.senderIdentifier());
     }
 
-    private MessageResult unreadable(Sbd sbd, String reason) throws IpException {
+    private MessageResult unreadable(Sbd sbd, String reason) throws IpException, InboxException {
         String id = sbd.messageId();
-        int attempt = unreadableAttempts.merge(id, 1, Integer::sum);
+        int attempt = unreadableAttempts.failed(id);
         LOG.error("[{}] Message {} cannot be read (attempt {}); it stays in the integrasjonspunkt: {}", account, id,
                 attempt, reason);
         if (errorReceiptWhenUnreadable && attempt == maxAttempts && sbd.senderIdentifier() != null

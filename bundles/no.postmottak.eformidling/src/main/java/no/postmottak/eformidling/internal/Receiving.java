@@ -10,7 +10,9 @@ import java.util.Set;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.ItemOutcomes;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.channel.support.FailureCounts;
 import no.postmottak.channel.support.InFlight;
+import no.postmottak.channel.support.PollLoop;
 
 /**
  * How one integrasjonspunkt configuration receives: its org numbers, services, processes and limits. Builds the
@@ -42,12 +44,17 @@ public record Receiving(String account, List<String> orgnrs, List<String> servic
      * @param errorReceipts whether a sender gets an ERROR receipt for a message that cannot be read
      */
     public MessageReceiver receiver(IpClient client, Inbox inbox, boolean errorReceipts) {
+        return receiver(client, inbox, errorReceipts, FailureCounts.inMemory());
+    }
+
+    /** As above, counting failed reads in {@code attempts} (the inbox's database in a real installation). */
+    public MessageReceiver receiver(IpClient client, Inbox inbox, boolean errorReceipts, FailureCounts attempts) {
         Spool folder = new Spool(spool, maxMessageBytes);
         folder.clean();
         AsicReader.Limits limits = new AsicReader.Limits(maxMessageBytes, maxUnpackedBytes,
                 AsicReader.Limits.DEFAULT.maxEntries(), AsicReader.Limits.DEFAULT.maxRatio());
         return new MessageReceiver(account, client, inbox, new MessageMapper(account, orgnrs), folder, limits,
-                maxAttempts, errorReceipts);
+                maxAttempts, errorReceipts, attempts);
     }
 
     /**
@@ -57,19 +64,25 @@ public record Receiving(String account, List<String> orgnrs, List<String> servic
      */
     public IpPoller poller(IpClient client, Inbox inbox, ItemOutcomes outcomes, ReceiptSender.Policy receipts,
                            Leases leases, String leaseName, String nodeId, Duration interval, Clock clock) {
-        return poller(client, inbox, outcomes, receipts, leases, leaseName, nodeId, interval, clock,
-                InFlight.DEFAULT);
+        return poller(client, inbox, outcomes, receipts, leases, leaseName, nodeId, interval,
+                PollLoop.DEFAULT_LEASE_TTL, clock, FailureCounts.inMemory(), InFlight.DEFAULT);
     }
 
-    /** The poller with {@code itemsInFlight} messages received at the same time; not started. */
+    /**
+     * The poller of a real installation; not started.
+     *
+     * @param leaseTtl      how long the lease holds without renewal (see {@link PollLoop})
+     * @param attempts      failed reads per message, in the inbox's database
+     * @param itemsInFlight how many messages are received at the same time, each on its own
+     */
     public IpPoller poller(IpClient client, Inbox inbox, ItemOutcomes outcomes, ReceiptSender.Policy receipts,
-                           Leases leases, String leaseName, String nodeId, Duration interval, Clock clock,
-                           int itemsInFlight) {
+                           Leases leases, String leaseName, String nodeId, Duration interval, Duration leaseTtl,
+                           Clock clock, FailureCounts attempts, int itemsInFlight) {
         ReceiptSender sender = outcomes == null ? null
                 : new ReceiptSender(account, client, outcomes, Set.copyOf(orgnrs), receipts);
         return new IpPoller(account, leaseName, nodeId, client,
-                receiver(client, inbox, sender != null && receipts.onUnreadable()), sender,
-                IpPoller.filters(orgnrs, services, processes), lockRetries, leases, interval, clock,
+                receiver(client, inbox, sender != null && receipts.onUnreadable(), attempts), sender,
+                IpPoller.filters(orgnrs, services, processes), lockRetries, leases, interval, leaseTtl, clock,
                 itemsInFlight);
     }
 }

@@ -37,6 +37,7 @@ import no.postmottak.eformidling.simulator.Call;
 import no.postmottak.eformidling.simulator.Message;
 import no.postmottak.eformidling.simulator.MessageFault;
 import no.postmottak.eformidling.simulator.SimDocument;
+import no.postmottak.inbox.testing.TestInboxes;
 
 /** The channel against the integrasjonspunkt simulator over real HTTP, storing in a real inbox (H2). */
 class EformidlingEndToEndTest {
@@ -256,6 +257,37 @@ class EformidlingEndToEndTest {
             assertThat(r.relatedToMessageId()).isEqualTo(m.messageId());
             assertThat(r.messages()).singleElement().asString().startsWith("uleselig: Mottakeren kunne ikke lese");
         });
+    }
+
+    @Test
+    void theFailedReadsCountOnAfterARestartAndPollNowClearsThem() throws Exception {
+        Message m = AsicReaderTest.letter().fault(MessageFault.CORRUPT_ZIP).build();
+        it.ip.add(m);
+        it.ip.knobs().lockTimeout(SHORT_LOCK);
+        IpPoller first = it.poller();
+        pollUntil(first, () -> reads(m.messageId()) == 2);
+        first.stop(Duration.ofSeconds(5));
+
+        // A restart: new receiver and poller objects on the same database; the third read is the last.
+        IpPoller second = it.poller();
+        pollUntil(second, () -> reads(m.messageId()) == 3);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            second.poll();
+            return it.ip.message(m.messageId()).orElseThrow().peeks() >= 6;
+        });
+        assertThat(reads(m.messageId())).as("no fourth download after the restart").isEqualTo(3);
+        assertThat(it.ip.sent()).as("the ERROR receipt once").hasSize(1);
+        assertThat(TestInboxes.failedAttempts(it.inbox).attempts(Installation.LEASE, m.messageId()).count())
+                .isEqualTo(3);
+
+        // "Poll now" forgets the failed reads (then polls; stopped first, so that only the reset runs here).
+        second.stop(Duration.ofSeconds(5));
+        second.pollNow();
+        assertThat(TestInboxes.failedAttempts(it.inbox).attempts(Installation.LEASE, m.messageId()).count())
+                .isZero();
+        IpPoller third = it.poller();
+        pollUntil(third, () -> reads(m.messageId()) == 4);
+        third.stop(Duration.ofSeconds(5));
     }
 
     @Test

@@ -17,6 +17,9 @@ import no.postmottak.api.inbox.InboxException;
 import no.postmottak.eformidling.simulator.IntegrasjonspunktSimulator;
 import no.postmottak.eformidling.simulator.SimulatorOptions;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.channel.support.FailureCounts;
+import no.postmottak.channel.support.InFlight;
+import no.postmottak.channel.support.PollLoop;
 import no.postmottak.inbox.testing.TestInboxes;
 
 /**
@@ -54,6 +57,9 @@ final class Installation implements AutoCloseable {
         ip = IntegrasjonspunktSimulator.start(SimulatorOptions.loopback(0));
     }
 
+    /** The integrasjonspunkt's lease name, also the scope of its failed reads in the database. */
+    static final String LEASE = "eformidling:test";
+
     IpClient client() {
         return client(SimulatorOptions.DEFAULT_PASSWORD, Duration.ofSeconds(10));
     }
@@ -74,15 +80,18 @@ final class Installation implements AutoCloseable {
     }
 
     IpPoller poller(Receiving receiving, IpClient client) {
-        return receiving.poller(client, observed, TestInboxes.outcomes(inbox), ReceiptSender.Policy.DEFAULT, leases,
-                "eformidling:test", "node-1",
-                Duration.ofMinutes(15), Clock.systemUTC());
+        return poller(receiving, client, InFlight.DEFAULT);
     }
 
     /** The default poller with {@code itemsInFlight} messages received at once. */
     IpPoller poller(int itemsInFlight) {
-        return receiving().poller(client(), observed, TestInboxes.outcomes(inbox), ReceiptSender.Policy.DEFAULT,
-                leases, "eformidling:test", "node-1", Duration.ofMinutes(15), Clock.systemUTC(), itemsInFlight);
+        return poller(receiving(), client(), itemsInFlight);
+    }
+
+    private IpPoller poller(Receiving receiving, IpClient client, int itemsInFlight) {
+        return receiving.poller(client, observed, TestInboxes.outcomes(inbox), ReceiptSender.Policy.DEFAULT, leases,
+                LEASE, "node-1", Duration.ofMinutes(15), PollLoop.DEFAULT_LEASE_TTL, Clock.systemUTC(),
+                FailureCounts.in(TestInboxes.failedAttempts(inbox), LEASE), itemsInFlight);
     }
 
     IpPoller poller() {

@@ -48,7 +48,9 @@ import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.InboxQuery;
 import no.postmottak.api.inbox.IncomingDocuments;
+import no.postmottak.api.inbox.FailedAttempts;
 import no.postmottak.api.inbox.ItemOutcomes;
+import no.postmottak.api.inbox.WebSessions;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.api.inbox.OrganisationView;
 import no.postmottak.api.inbox.Page;
@@ -58,10 +60,10 @@ import no.postmottak.api.inbox.Page;
  * default {@code (dataSourceName=postmottak)}, as pax-jdbc-config registers it). Activation migrates the schema;
  * if that fails the component does not activate. Everything else is delegated to {@link JdbcInbox}.
  */
-@Component(service = {Inbox.class, Leases.class, ItemOutcomes.class}, configurationPid = InboxComponent.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = {Inbox.class, Leases.class, ItemOutcomes.class, FailedAttempts.class, WebSessions.class},
+        configurationPid = InboxComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = InboxComponent.Config.class)
-public class InboxComponent implements Inbox, Leases, ItemOutcomes {
+public class InboxComponent implements Inbox, Leases, ItemOutcomes, FailedAttempts, WebSessions {
 
     static final String PID = "no.postmottak.inbox";
 
@@ -70,6 +72,11 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes {
         @AttributeDefinition(name = "DataSource-filter",
                 description = "Hvilken javax.sql.DataSource-tjeneste som brukes (pax-jdbc-config: dataSourceName)")
         String dataSource_target() default "(dataSourceName=postmottak)";
+
+        @AttributeDefinition(name = "Arkiveringskrav (sekunder)", description = "Noden som arkiverer et element,"
+                + " fornyer kravet sitt på det mens arkivet svarer. Stopper noden, overtar en annen node arkiveringen"
+                + " etter så lang tid (pluss inntil halvparten) og fortsetter der den første slapp")
+        long archiving_claim_seconds() default 60;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxComponent.class);
@@ -79,12 +86,15 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes {
     private final JdbcInbox inbox;
     private final JdbcLeases leases;
     private final JdbcItemOutcomes outcomes;
+    private final JdbcFailedAttempts attempts;
+    private final JdbcWebSessions sessions;
 
     private final ScheduledExecutorService purger;
 
     @Activate
-    public InboxComponent(@Reference(name = "dataSource", target = "(dataSourceName=postmottak)") DataSource dataSource)
-            throws InboxException {
+    public InboxComponent(@Reference(name = "dataSource", target = "(dataSourceName=postmottak)") DataSource dataSource,
+                          Config config) throws InboxException {
+        Duration claim = Duration.ofSeconds(Math.max(5, config.archiving_claim_seconds()));
         inbox = new JdbcInbox(dataSource, new Organisations() {
             @Override
             public Optional<Organisation> find(String orgnr) {
@@ -95,16 +105,47 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes {
             public List<Organisation> all() {
                 return organisations.stream().map(OrganisationComponent::settings).toList();
             }
-        }, providers, Clock.systemUTC());
+        }, providers, Clock.systemUTC(), nodeId(), claim);
         leases = inbox.leases();
         outcomes = inbox.outcomes();
+        attempts = inbox.failedAttempts();
+        sessions = inbox.webSessions();
         purger = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "postmottak-inbox-purge"));
         purger.scheduleWithFixedDelay(this::purge, 5, 60, TimeUnit.MINUTES);
+        long check = Math.max(1, claim.toSeconds() / 2);
+        purger.scheduleWithFixedDelay(this::resumeAbandonedArchiving, check, check, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
         purger.shutdownNow();
+        inbox.close();
+    }
+
+    /**
+     * This node's name as the owner of archiving claims: Karaf's name, the host and the process (the channels' lease
+     * holder has the same form, from channel.support's ClusterNode, which this bundle does not depend on).
+     */
+    static String nodeId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return System.getProperty("karaf.name", "postmottak") + "@" + host + "/" + ProcessHandle.current().pid();
+    }
+
+    /** Every half claim: finish what a node that stopped was archiving. */
+    private void resumeAbandonedArchiving() {
+        try {
+            int n = inbox.resumeAbandonedArchiving();
+            if (n > 0) {
+                LOG.warn("Took over the archiving of {} items from a node that stopped", n);
+            }
+        } catch (InboxException | RuntimeException e) {
+            LOG.warn("Checking for archiving left by stopped nodes failed; trying again: {}", e.getMessage());
+        }
     }
 
     /** Hourly housekeeping: purge expired deleted content, release items whose archiving was cut off. */
@@ -113,6 +154,11 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes {
             int stuck = inbox.recoverInterruptedArchiving(Instant.now().minus(Duration.ofHours(1)));
             if (stuck > 0) {
                 LOG.warn("{} items were stuck in archiving for over an hour and may be archived again", stuck);
+            }
+            attempts.purgeOlderThan(Duration.ofDays(30));
+            int expired = sessions.purgeExpired(Instant.now());
+            if (expired > 0) {
+                LOG.info("Removed {} expired web sessions", expired);
             }
             int n = inbox.purgeExpiredDeletedContent(Instant.now());
             if (n > 0) {
@@ -277,5 +323,60 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes {
     @Override
     public void reportFailed(UUID itemId, String actor, String error) throws InboxException {
         outcomes.reportFailed(itemId, actor, error);
+    }
+
+    @Override
+    public Attempts recordFailure(String scope, String key) throws InboxException {
+        return attempts.recordFailure(scope, key);
+    }
+
+    @Override
+    public Attempts attempts(String scope, String key) throws InboxException {
+        return attempts.attempts(scope, key);
+    }
+
+    @Override
+    public void reset(String scope, String key) throws InboxException {
+        attempts.reset(scope, key);
+    }
+
+    @Override
+    public void resetAll(String scope) throws InboxException {
+        attempts.resetAll(scope);
+    }
+
+    @Override
+    public boolean create(Session session, int maxSessions) throws InboxException {
+        return sessions.create(session, maxSessions);
+    }
+
+    @Override
+    public Optional<Session> use(String idHash, Instant now, Duration idleTimeout) throws InboxException {
+        return sessions.use(idHash, now, idleTimeout);
+    }
+
+    @Override
+    public void delete(String idHash) throws InboxException {
+        sessions.delete(idHash);
+    }
+
+    @Override
+    public int purgeExpired(Instant now) throws InboxException {
+        return sessions.purgeExpired(now);
+    }
+
+    @Override
+    public LoginFailures loginFailed(String key, Instant now, Duration window) throws InboxException {
+        return sessions.loginFailed(key, now, window);
+    }
+
+    @Override
+    public Optional<LoginFailures> loginFailures(String key, Instant now, Duration window) throws InboxException {
+        return sessions.loginFailures(key, now, window);
+    }
+
+    @Override
+    public void clearLoginFailures(String key) throws InboxException {
+        sessions.clearLoginFailures(key);
     }
 }

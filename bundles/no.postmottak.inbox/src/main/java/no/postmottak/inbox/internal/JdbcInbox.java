@@ -6,12 +6,15 @@ import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.sql.DataSource;
 
@@ -37,7 +40,10 @@ import no.postmottak.api.inbox.Page;
 import no.postmottak.api.inbox.StoredDocument;
 
 /** The inbox on a JDBC DataSource (H2 or PostgreSQL). The DS component is a thin shell around it. */
-final class JdbcInbox implements Inbox {
+final class JdbcInbox implements Inbox, AutoCloseable {
+
+    /** How long an archiving claim holds without renewal, unless configured: a dead node's is taken over after it. */
+    static final Duration DEFAULT_CLAIM_TTL = Duration.ofSeconds(60);
 
     private final Db db;
     private final DocumentStore documents;
@@ -46,17 +52,59 @@ final class JdbcInbox implements Inbox {
     private final OrganisationViews views;
     private final Archiver archiver;
     private final MailForwarder mail = new MailForwarder();
+    private final ScheduledExecutorService heartbeat;
 
-    /** Migrates the schema, then serves. */
+    /** Migrates the schema, then serves; a node of its own (a random id) with the default archiving claim. */
     JdbcInbox(DataSource dataSource, Organisations organisations, ArchiveProviders providers, Clock clock)
             throws InboxException {
+        this(dataSource, organisations, providers, clock, "inbox-" + UUID.randomUUID(), DEFAULT_CLAIM_TTL);
+    }
+
+    /**
+     * Migrates the schema, then serves.
+     *
+     * @param nodeId   this node, unique in the cluster (owner of its archiving claims)
+     * @param claimTtl how long an archiving claim holds without renewal
+     */
+    JdbcInbox(DataSource dataSource, Organisations organisations, ArchiveProviders providers, Clock clock,
+              String nodeId, Duration claimTtl) throws InboxException {
+        if (claimTtl.isNegative() || claimTtl.isZero()) {
+            throw new IllegalArgumentException("The archiving claim needs a positive duration: " + claimTtl);
+        }
         this.db = new Db(dataSource);
         Migrations.migrate(dataSource, db.isH2());
         this.documents = new DocumentStore(db);
         this.transitions = new Transitions(clock);
         this.organisations = organisations;
         this.views = new OrganisationViews(organisations, providers);
-        this.archiver = new Archiver(db, documents, transitions, organisations, providers);
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "postmottak-archiving-claims");
+            t.setDaemon(true);
+            return t;
+        });
+        this.archiver = new Archiver(db, documents, transitions, organisations, providers, nodeId, claimTtl,
+                heartbeat);
+    }
+
+    /** Stops renewing archiving claims (as a node that stops or dies does); archive calls under way finish. */
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+    }
+
+    /** Failed receive attempts of the channels, on the same database. */
+    JdbcFailedAttempts failedAttempts() {
+        return new JdbcFailedAttempts(db);
+    }
+
+    /** The web's sessions and login limit, on the same database. */
+    JdbcWebSessions webSessions() {
+        return new JdbcWebSessions(db);
+    }
+
+    /** Takes over and finishes the archiving of nodes that stopped (see {@link Archiver#resumeAbandoned()}). */
+    int resumeAbandonedArchiving() throws InboxException {
+        return archiver.resumeAbandoned();
     }
 
     /** The outcomes of items, for channels that report them (receipts), on the same database. */
@@ -232,15 +280,16 @@ final class JdbcInbox implements Inbox {
     }
 
     /**
-     * Moves items stuck in ARCHIVING since before {@code startedBefore} (the node died mid-archiving) to
-     * ARCHIVE_FAILED, so that a clerk can retry; the provider resumes from its saved progress.
+     * Moves items stuck in ARCHIVING since before {@code startedBefore} without an archiving claim (left by a version
+     * before claims) to ARCHIVE_FAILED, so that a clerk can retry; the provider resumes from its saved progress.
+     * Claimed items are left to {@link #resumeAbandonedArchiving()}.
      */
     int recoverInterruptedArchiving(Instant startedBefore) throws InboxException {
         int recovered = 0;
         for (UUID id : db.read(c -> ItemRows.idsInStateSince(c, ItemState.ARCHIVING, startedBefore))) {
             recovered += db.write(c -> {
                 ItemRows.Locked item = ItemRows.lock(c, id).orElseThrow();
-                if (item.state() != ItemState.ARCHIVING) {
+                if (item.state() != ItemState.ARCHIVING || ArchivingClaims.owner(c, id) != null) {
                     return 0;
                 }
                 String why = "Arkiveringen ble avbrutt; prøv igjen";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import no.postmottak.api.IncomingItem;
 import no.postmottak.api.ArchiveReceipt;
+import no.postmottak.api.archive.CaseInfo;
 
 /** JSON form of the values stored whole: the item metadata and the archive receipt. */
 final class Json {
@@ -30,6 +31,14 @@ final class Json {
 
     static IncomingItem item(String json) {
         return read(json, IncomingItem.class);
+    }
+
+    /** What a node that takes over an interrupted archiving needs: the clerk and the case chosen. */
+    record ArchivingRequest(String actor, CaseInfo targetCase, String detail) {
+    }
+
+    static ArchivingRequest archivingRequest(String json) {
+        return json == null ? null : read(json, ArchivingRequest.class);
     }
 
     static ArchiveReceipt receipt(String json) {

@@ -12,7 +12,9 @@ import no.postmottak.api.archive.ArchiveProvider;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.ItemOutcomes;
+import no.postmottak.api.inbox.FailedAttempts;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.api.inbox.WebSessions;
 
 /**
  * Builds the real {@link JdbcInbox} for {@link no.postmottak.inbox.testing.TestInboxes}: the one door from the
@@ -32,6 +34,14 @@ public final class TestInboxFactory {
      */
     public static Inbox create(DataSource dataSource, Set<String> configuredOrgnrs, String archiveKind,
                                ArchiveProvider provider, Clock clock) throws InboxException {
+        return create(dataSource, configuredOrgnrs, archiveKind, provider, clock, "test-" + java.util.UUID.randomUUID(),
+                JdbcInbox.DEFAULT_CLAIM_TTL);
+    }
+
+    /** As above, as cluster node {@code nodeId} whose archiving claims hold for {@code claimTtl}. */
+    public static Inbox create(DataSource dataSource, Set<String> configuredOrgnrs, String archiveKind,
+                               ArchiveProvider provider, Clock clock, String nodeId, Duration claimTtl)
+            throws InboxException {
         Fixtures.Orgs organisations = new Fixtures.Orgs();
         configuredOrgnrs.forEach(orgnr -> organisations.put(new Organisation(orgnr, "Testkommune " + orgnr, TARGET,
                 null, new CaseNumber(2024, 1), "Fordeling – Øyane", null, Duration.ZERO)));
@@ -40,7 +50,7 @@ public final class TestInboxFactory {
             providers.add(provider, Map.of(ArchiveProvider.KIND, archiveKind, ArchiveProvider.NAME, TARGET,
                     "service.id", 1L));
         }
-        return new JdbcInbox(dataSource, organisations, providers, clock);
+        return new JdbcInbox(dataSource, organisations, providers, clock, nodeId, claimTtl);
     }
 
     public static ItemOutcomes outcomes(Inbox inbox) {
@@ -51,8 +61,28 @@ public final class TestInboxFactory {
     }
 
     public static Leases leases(Inbox inbox) {
+        return jdbc(inbox).leases();
+    }
+
+    public static FailedAttempts failedAttempts(Inbox inbox) {
+        return jdbc(inbox).failedAttempts();
+    }
+
+    public static WebSessions webSessions(Inbox inbox) {
+        return jdbc(inbox).webSessions();
+    }
+
+    public static int resumeAbandonedArchiving(Inbox inbox) throws InboxException {
+        return jdbc(inbox).resumeAbandonedArchiving();
+    }
+
+    public static void stop(Inbox inbox) {
+        jdbc(inbox).close();
+    }
+
+    private static JdbcInbox jdbc(Inbox inbox) {
         if (inbox instanceof JdbcInbox jdbc) {
-            return jdbc.leases();
+            return jdbc;
         }
         throw new IllegalArgumentException("Not an inbox made by TestInboxes: " + inbox);
     }

@@ -3,6 +3,7 @@ package no.postmottak.inbox.testing;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -14,7 +15,9 @@ import no.postmottak.api.archive.ArchiveProvider;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.ItemOutcomes;
+import no.postmottak.api.inbox.FailedAttempts;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.api.inbox.WebSessions;
 import no.postmottak.inbox.internal.TestInboxFactory;
 
 /**
@@ -43,6 +46,40 @@ public final class TestInboxes {
                                Clock clock) throws InboxException {
         return TestInboxFactory.create(dataSource, configuredOrgnrs, ARCHIVE_KIND,
                 Objects.requireNonNull(provider, "provider"), clock);
+    }
+
+    /**
+     * As {@link #create(DataSource, Set, ArchiveProvider, Clock)}, as cluster node {@code nodeId}: its archiving
+     * claims hold for {@code claimTtl} without renewal, so another node's
+     * {@link #resumeAbandonedArchiving(Inbox)} takes over after that when this one {@link #stop(Inbox) stops}.
+     */
+    public static Inbox create(DataSource dataSource, Set<String> configuredOrgnrs, ArchiveProvider provider,
+                               Clock clock, String nodeId, Duration claimTtl) throws InboxException {
+        return TestInboxFactory.create(dataSource, configuredOrgnrs, ARCHIVE_KIND,
+                Objects.requireNonNull(provider, "provider"), clock, nodeId, claimTtl);
+    }
+
+    /** Failed receive attempts on the database of an inbox made here (the channels' failure policy). */
+    public static FailedAttempts failedAttempts(Inbox inbox) {
+        return TestInboxFactory.failedAttempts(inbox);
+    }
+
+    /** Web sessions and the login limit on the database of an inbox made here. */
+    public static WebSessions webSessions(Inbox inbox) {
+        return TestInboxFactory.webSessions(inbox);
+    }
+
+    /**
+     * What the inbox component does every half claim: takes over and finishes the archiving of nodes whose claim ran
+     * out. Returns how many items it took over.
+     */
+    public static int resumeAbandonedArchiving(Inbox inbox) throws InboxException {
+        return TestInboxFactory.resumeAbandonedArchiving(inbox);
+    }
+
+    /** The node stops (or dies): it no longer renews its archiving claims. */
+    public static void stop(Inbox inbox) {
+        TestInboxFactory.stop(inbox);
     }
 
     /** The outcomes of the items of an inbox made here (what a channel reports to senders, e.g. receipts). */

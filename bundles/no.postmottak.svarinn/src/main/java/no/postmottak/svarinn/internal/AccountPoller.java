@@ -46,23 +46,25 @@ public final class AccountPoller {
     /** With {@link InFlight#DEFAULT} items in flight. */
     public AccountPoller(String account, String leaseName, String nodeId, SvarInnApi client,
                          ForsendelseReceiver receiver, Leases leases, Duration interval, Clock clock) {
-        this(account, leaseName, nodeId, client, receiver, leases, interval, clock, InFlight.DEFAULT);
+        this(account, leaseName, nodeId, client, receiver, leases, interval, PollLoop.DEFAULT_LEASE_TTL, clock,
+                InFlight.DEFAULT);
     }
 
     /**
-     * @param leases      null for a single node without cluster coordination
+     * @param leases        null for a single node without cluster coordination
+     * @param leaseTtl      how long the account's lease holds without renewal (see {@link PollLoop})
      * @param itemsInFlight how many forsendelser are received at the same time (each on its own, acknowledged
-     *                    after its own commit)
+     *                      after its own commit)
      */
     public AccountPoller(String account, String leaseName, String nodeId, SvarInnApi client,
-                         ForsendelseReceiver receiver, Leases leases, Duration interval, Clock clock,
-                         int itemsInFlight) {
+                         ForsendelseReceiver receiver, Leases leases, Duration interval, Duration leaseTtl,
+                         Clock clock, int itemsInFlight) {
         this.account = account;
         this.inFlight = new InFlight("svarinn-item-" + account, itemsInFlight);
         this.client = client;
         this.receiver = receiver;
-        this.loop = new PollLoop("svarinn-poller-" + account, account, leases, leaseName, nodeId, interval, clock,
-                this::round);
+        this.loop = new PollLoop("svarinn-poller-" + account, account, leases, leaseName, nodeId, interval, leaseTtl,
+                clock, this::round);
     }
 
     /** Starts polling; the first poll runs right away. */

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +17,7 @@ import no.postmottak.api.keystore.DecryptionException;
 import no.postmottak.api.keystore.KeyStoreService;
 import no.postmottak.api.keystore.NoKeyForRecipientException;
 import no.postmottak.channel.support.ContentException;
+import no.postmottak.channel.support.FailureCounts;
 import no.postmottak.channel.support.StagedAccept;
 import no.postmottak.svarinn.internal.ItemResult.Outcome;
 import no.postmottak.svarinn.internal.SvarInnApi.Download;
@@ -43,13 +42,23 @@ public final class ForsendelseReceiver {
     private final boolean strictHashes;
     private final FailurePolicy policy;
     private final Set<String> refusedTypes;
-    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final FailureCounts attempts;
     /** Reading (download, decrypt, unzip, verify) on the receiving thread, the database writes beside it. */
     private final StagedAccept staged;
 
+    /** Failed attempts counted in this process only (tests, one-off tools). */
     public ForsendelseReceiver(String account, SvarInnApi client, KeyStoreService keyStore, Inbox inbox,
                                ForsendelseMapper mapper, PayloadReader.Limits limits, boolean strictHashes,
                                FailurePolicy policy, Set<String> refusedTypes) {
+        this(account, client, keyStore, inbox, mapper, limits, strictHashes, policy, refusedTypes,
+                FailureCounts.inMemory());
+    }
+
+    /** @param attempts the failed attempts per forsendelse, in the inbox's database in a real installation */
+    public ForsendelseReceiver(String account, SvarInnApi client, KeyStoreService keyStore, Inbox inbox,
+                               ForsendelseMapper mapper, PayloadReader.Limits limits, boolean strictHashes,
+                               FailurePolicy policy, Set<String> refusedTypes, FailureCounts attempts) {
+        this.attempts = attempts;
         this.account = account;
         this.client = client;
         this.keyStore = keyStore;
@@ -64,7 +73,12 @@ public final class ForsendelseReceiver {
 
     /** Forgets earlier failed attempts, e.g. when an operator retries by hand. */
     public void resetAttempts(String forsendelseId) {
-        attempts.remove(forsendelseId);
+        try {
+            attempts.reset(forsendelseId);
+        } catch (InboxException e) {
+            throw new IllegalStateException("Kunne ikke nullstille forsøkene for forsendelsen " + forsendelseId + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     public ItemResult receive(Offered f) throws SvarInnException, InboxException {
@@ -124,7 +138,7 @@ public final class ForsendelseReceiver {
             LOG.warn("[{}] Download of forsendelse {} broke off: {}", account, id, e.getMessage());
             return new ItemResult(id, Outcome.WILL_RETRY, "Nedlastingen ble avbrutt: " + e.getMessage());
         }
-        attempts.remove(id);
+        attempts.succeeded(id);
         warnings.forEach(w -> LOG.warn("[{}] Forsendelse {} received with a warning: {}", account, id, w));
         try {
             client.acknowledge(id);
@@ -152,9 +166,10 @@ public final class ForsendelseReceiver {
     }
 
     /** Counts the attempt and tells SvarUt, temporary until the policy says permanent. */
-    private ItemResult cannotReceive(Offered f, String reason, boolean permanentNow) throws SvarInnException {
+    private ItemResult cannotReceive(Offered f, String reason, boolean permanentNow)
+            throws SvarInnException, InboxException {
         String id = f.id();
-        int attempt = attempts.merge(id, 1, Integer::sum);
+        int attempt = attempts.failed(id);
         boolean permanent = permanentNow || policy.isPermanent(attempt);
         String feilmelding = "Postmottak kunne ikke ta imot forsendelsen: " + reason;
         LOG.warn("[{}] Forsendelse {} could not be received (attempt {}, {}): {}", account, id, attempt,
@@ -163,7 +178,7 @@ public final class ForsendelseReceiver {
             client.reportFailure(id, feilmelding, permanent);
         }
         if (permanent) {
-            attempts.remove(id);
+            attempts.reset(id);
             return new ItemResult(id, Outcome.REPORTED_PERMANENT, reason);
         }
         return new ItemResult(id, policy.reportTemporary() ? Outcome.REPORTED_TEMPORARY : Outcome.WILL_RETRY, reason);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.postmottak.channel.support.PollLoop;
 import no.postmottak.api.Channel;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.svarinn.simulator.Dokument;
@@ -60,6 +61,7 @@ class ItemsInFlightTest {
                 SvarInnEndToEndTest.PASSWORD));
         ForsendelseReceiver r = receiver.receiver(client, Set.of(ORGNR), true, FailurePolicy.DEFAULT);
         poller = new AccountPoller("arkiv", "svarinn:test", "node-1", client, r, null, Duration.ofMinutes(15),
+                PollLoop.DEFAULT_LEASE_TTL,
                 Clock.systemUTC(), 3);
     }
 

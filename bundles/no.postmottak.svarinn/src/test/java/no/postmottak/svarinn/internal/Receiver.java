@@ -15,6 +15,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.Leases;
+import no.postmottak.channel.support.FailureCounts;
 import no.postmottak.inbox.testing.TestInboxes;
 import no.postmottak.keystore.testing.TestKeyStores;
 
@@ -50,7 +51,7 @@ final class Receiver {
         return (X509Certificate) store.getCertificate("mottak");
     }
 
-    private static JdbcDataSource h2(Path dir) {
+    static JdbcDataSource h2(Path dir) {
         JdbcDataSource dataSource = new JdbcDataSource();
         // As shipped: a held-open H2 is crash-safe with several writers only without space reuse (inbox README).
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE");
@@ -89,11 +90,15 @@ final class Receiver {
     ForsendelseReceiver receiver(SvarInnApi client, Set<String> orgnrs, boolean strict, FailurePolicy policy,
                                  Inbox into) {
         return new ForsendelseReceiver("arkiv", client, keyStore, into, new ForsendelseMapper("arkiv", orgnrs),
-                PayloadReader.Limits.DEFAULT, strict, policy, Set.of("ks.ikkeForOss"));
+                PayloadReader.Limits.DEFAULT, strict, policy, Set.of("ks.ikkeForOss"),
+                FailureCounts.in(TestInboxes.failedAttempts(inbox), LEASE));
     }
 
+    /** The account's lease name, also the scope of its failed attempts in the database. */
+    static final String LEASE = "svarinn:test";
+
     AccountPoller poller(SvarInnApi client, ForsendelseReceiver receiver) {
-        return new AccountPoller("arkiv", "svarinn:test", "node-1", client, receiver, leases,
+        return new AccountPoller("arkiv", LEASE, "node-1", client, receiver, leases,
                 Duration.ofMinutes(15), Clock.systemUTC());
     }
 

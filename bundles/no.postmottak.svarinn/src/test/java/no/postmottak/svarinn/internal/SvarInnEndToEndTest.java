@@ -18,8 +18,12 @@ import no.postmottak.api.Channel;
 import no.postmottak.api.DocumentRole;
 import no.postmottak.api.channel.ChannelAlert;
 import no.postmottak.api.channel.ChannelStatus;
+import no.postmottak.api.inbox.FailedAttempts;
+import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.InboxQuery;
+import no.postmottak.channel.support.FailureCounts;
+import no.postmottak.inbox.testing.TestInboxes;
 import no.postmottak.svarinn.simulator.Dokument;
 import no.postmottak.svarinn.simulator.Fault;
 import no.postmottak.svarinn.simulator.ForsendelseSpec;
@@ -176,6 +180,48 @@ class SvarInnEndToEndTest {
             assertThat(state.feil().get(0).feilmelding()).contains("Postmottak kunne ikke ta imot forsendelsen");
         }
         assertThat(inboxItems()).as("nothing partial is stored").isEmpty();
+    }
+
+    @Test
+    void theAttemptsLiveInTheDatabaseSoARestartAndAnotherNodeCountOnAndRetryClearsThem() throws Exception {
+        String corrupt = send(FJORDVIK, "Skadet", PayloadMode.ZIP, Fault.CORRUPT_CIPHERTEXT);
+        FailedAttempts stored = TestInboxes.failedAttempts(receiver.inbox);
+
+        poller.poll();
+        poller.stop(Duration.ofSeconds(5));
+        assertThat(stored.attempts(Receiver.LEASE, corrupt).count()).isEqualTo(1);
+        assertThat(stored.attempts(Receiver.LEASE, corrupt).last()).isNotNull();
+
+        // A restart: new receiver and poller objects on the same database.
+        poller = poller(true, FailurePolicy.DEFAULT);
+        poller.poll();
+        assertThat(sim.forsendelse(corrupt).orElseThrow().feil()).hasSize(2)
+                .allSatisfy(f -> assertThat(f.permanent()).isFalse());
+        // An operator's retry clears the row (and polls at once): the count starts over, nothing is permanent yet.
+        poller.retry(corrupt);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                sim.forsendelse(corrupt).orElseThrow().feil().size() == 3
+                        && poller.status().lastPollEnded() != null);
+        assertThat(stored.attempts(Receiver.LEASE, corrupt).count()).isEqualTo(1);
+        poller.poll();
+        assertThat(stored.attempts(Receiver.LEASE, corrupt).count()).isEqualTo(2);
+        assertThat(status(corrupt)).isEqualTo(ForsendelseStatus.KLAR_FOR_MOTTAK);
+        poller.stop(Duration.ofSeconds(5));
+
+        // ...and another node, with its own inbox instance on the same database, makes the third attempt permanent.
+        Inbox nodeB = TestInboxes.create(Receiver.h2(dir));
+        SvarInnApi client = receiver.client(version(), sim.baseUri(), USER, PASSWORD);
+        ForsendelseReceiver onB = new ForsendelseReceiver("arkiv", client, receiver.keyStore, nodeB,
+                new ForsendelseMapper("arkiv", Set.of(FJORDVIK, HAVN)), PayloadReader.Limits.DEFAULT, true,
+                FailurePolicy.DEFAULT, Set.of(), FailureCounts.in(TestInboxes.failedAttempts(nodeB), Receiver.LEASE));
+        poller = new AccountPoller("arkiv", Receiver.LEASE, "node-2", client, onB, null, Duration.ofMinutes(15),
+                java.time.Clock.systemUTC());
+        poller.poll();
+
+        ForsendelseState state = sim.forsendelse(corrupt).orElseThrow();
+        assertThat(state.status()).isEqualTo(ForsendelseStatus.SENDT_ANNEN_KANAL);
+        assertThat(state.feil()).extracting(f -> f.permanent()).containsExactly(false, false, false, false, true);
+        assertThat(stored.attempts(Receiver.LEASE, corrupt).count()).as("reported permanently: done").isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import no.postmottak.channel.support.PollLoop;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.api.keystore.KeyStoreService;
@@ -61,7 +62,7 @@ public final class SvarInnReceivers {
                 new ForsendelseMapper(name, orgnrs), PayloadReader.Limits.DEFAULT, true, FailurePolicy.DEFAULT,
                 Set.of());
         return new Account(new AccountPoller(name, "svarinn:" + name, "node-1", client, receiver, leases,
-                Duration.ofMinutes(15), Clock.systemUTC(), itemsInFlight));
+                Duration.ofMinutes(15), PollLoop.DEFAULT_LEASE_TTL, Clock.systemUTC(), itemsInFlight));
     }
 
     /** One polling account; thread-safe. */

@@ -3,109 +3,91 @@ package no.postmottak.web.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.WebSessions;
 
 /**
  * The login brute-force limit: after {@code maxPerUser} failed logins for one user name, or {@code maxPerAddress}
  * from one client address, within {@code window}, further attempts are refused without asking JAAS until that
- * window (counted from its first failure) has passed. A successful login clears the user name's count. Memory is
- * bounded: each map keeps at most {@code maxEntries} keys and drops the least recently used beyond that. Holds no
- * password, ever.
+ * window (counted from its first failure) has passed. A successful login clears the user name's count. The counts
+ * live in the inbox's database ({@link WebSessions}), so they add up across the nodes behind a load balancer; the
+ * inbox removes counts older than a day. Holds no password, ever.
  */
 public final class LoginThrottle {
 
     /** The limits; {@code maxPerAddress} is higher because a whole office may share one address. */
-    public record Limits(int maxPerUser, int maxPerAddress, Duration window, int maxEntries) {
+    public record Limits(int maxPerUser, int maxPerAddress, Duration window) {
 
         public Limits {
-            if (maxPerUser < 1 || maxPerAddress < 1 || window.isNegative() || window.isZero() || maxEntries < 1) {
+            if (maxPerUser < 1 || maxPerAddress < 1 || window.isNegative() || window.isZero()) {
                 throw new IllegalArgumentException("Ugyldige grenser for innlogging: " + maxPerUser + ", "
-                        + maxPerAddress + ", " + window + ", " + maxEntries);
+                        + maxPerAddress + ", " + window);
             }
         }
     }
 
-    private record Failures(Instant first, int count) {
-    }
-
+    private final WebSessions store;
     private final Limits limits;
     private final Clock clock;
-    private final Map<String, Failures> users;
-    private final Map<String, Failures> addresses;
 
-    public LoginThrottle(Limits limits, Clock clock) {
+    public LoginThrottle(WebSessions store, Limits limits, Clock clock) {
+        this.store = store;
         this.limits = limits;
         this.clock = clock;
-        this.users = bounded(limits.maxEntries());
-        this.addresses = bounded(limits.maxEntries());
     }
 
     /** How long this user name or address is still refused, or empty when it may try. */
-    public synchronized Optional<Duration> refusedFor(String username, String address) {
+    public Optional<Duration> refusedFor(String username, String address) {
         Instant now = clock.instant();
-        Duration user = remaining(users, key(username), limits.maxPerUser(), now);
-        Duration addr = remaining(addresses, address, limits.maxPerAddress(), now);
+        Duration user = remaining(userKey(username), limits.maxPerUser(), now);
+        Duration addr = remaining(addressKey(address), limits.maxPerAddress(), now);
         Duration longest = user.compareTo(addr) >= 0 ? user : addr;
         return longest.isZero() ? Optional.empty() : Optional.of(longest);
     }
 
     /** Counts a failed login; true when this failure reached a limit (so the caller logs it once). */
-    public synchronized boolean failed(String username, String address) {
+    public boolean failed(String username, String address) {
         Instant now = clock.instant();
-        boolean userLimit = count(users, key(username), now) == limits.maxPerUser();
-        boolean addressLimit = count(addresses, address, now) == limits.maxPerAddress();
-        return userLimit || addressLimit;
+        try {
+            boolean userLimit = store.loginFailed(userKey(username), now, limits.window()).count()
+                    == limits.maxPerUser();
+            boolean addressLimit = store.loginFailed(addressKey(address), now, limits.window()).count()
+                    == limits.maxPerAddress();
+            return userLimit || addressLimit;
+        } catch (InboxException e) {
+            throw new Sessions.StoreUnavailable(e);
+        }
     }
 
     /** A successful login clears the user name's failures (not the address's: others may guess from there). */
-    public synchronized void succeeded(String username) {
-        users.remove(key(username));
-    }
-
-    private int count(Map<String, Failures> map, String key, Instant now) {
-        Failures f = map.get(key);
-        Failures next = f == null || expired(f, now) ? new Failures(now, 1) : new Failures(f.first(), f.count() + 1);
-        map.put(key, next);
-        return next.count();
-    }
-
-    private Duration remaining(Map<String, Failures> map, String key, int max, Instant now) {
-        Failures f = map.get(key);
-        if (f == null) {
-            return Duration.ZERO;
+    public void succeeded(String username) {
+        try {
+            store.clearLoginFailures(userKey(username));
+        } catch (InboxException e) {
+            throw new Sessions.StoreUnavailable(e);
         }
-        if (expired(f, now)) {
-            map.remove(key);
-            return Duration.ZERO;
-        }
-        return f.count() >= max ? Duration.between(now, f.first().plus(limits.window())) : Duration.ZERO;
     }
 
-    private boolean expired(Failures f, Instant now) {
-        return !now.isBefore(f.first().plus(limits.window()));
+    private Duration remaining(String key, int max, Instant now) {
+        try {
+            return store.loginFailures(key, now, limits.window())
+                    .filter(f -> f.count() >= max)
+                    .map(f -> Duration.between(now, f.first().plus(limits.window())))
+                    .orElse(Duration.ZERO);
+        } catch (InboxException e) {
+            throw new Sessions.StoreUnavailable(e);
+        }
     }
 
     /** User names are case-insensitive in most realms; count "Admin" and "admin" together. */
-    private static String key(String username) {
-        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    private static String userKey(String username) {
+        return "user:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
     }
 
-    private static Map<String, Failures> bounded(int maxEntries) {
-        return new LinkedHashMap<>(64, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-                return size() > maxEntries;
-            }
-        };
-    }
-
-    /** For tests: how many user names and addresses are tracked. */
-    synchronized int size() {
-        return users.size() + addresses.size();
+    private static String addressKey(String address) {
+        return "address:" + (address == null ? "" : address);
     }
 }

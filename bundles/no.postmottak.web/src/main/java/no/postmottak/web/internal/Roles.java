@@ -40,4 +40,18 @@ public final class Roles {
         }
         return new User(name, admin, orgnrs, deleter, confidential);
     }
+
+    /** The roles that make {@code user} again through {@link #toUser}: what a stored session keeps. */
+    public static Set<String> of(User user) {
+        Set<String> roles = new TreeSet<>();
+        if (user.admin()) {
+            roles.add(ADMIN);
+        }
+        if (user.deleter()) {
+            roles.add(DELETER);
+        }
+        user.orgnrs().forEach(o -> roles.add(ORG_PREFIX + o));
+        user.confidentialOrgnrs().forEach(o -> roles.add(CONFIDENTIAL_PREFIX + o));
+        return roles;
+    }
 }

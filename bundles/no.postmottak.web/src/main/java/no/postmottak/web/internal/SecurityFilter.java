@@ -15,8 +15,11 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.osgi.service.metatype.annotations.Designate;
+
+import no.postmottak.api.inbox.WebSessions;
 
 /** DS shell: puts {@link WebSecurity} (login, session, CSRF, headers) in front of everything under /postmottak. */
 @Component(service = Filter.class, configurationPid = WebConfig.PID)
@@ -24,23 +27,22 @@ import org.osgi.service.metatype.annotations.Designate;
 @HttpWhiteboardFilterPattern({WebSecurity.BASE, WebSecurity.BASE + "/*"})
 public class SecurityFilter implements Filter {
 
-    /** User names (and, separately, addresses) whose failed logins are remembered; bounds the memory an attack costs. */
-    private static final int MAX_TRACKED_LOGINS = 10_000;
-
     private final WebSecurity security;
 
+    /** @param store sessions and the login limit, in the inbox's database: shared by every node */
     @Activate
-    public SecurityFilter(WebConfig config) {
-        this(new JaasAuthenticator(config.realm(), Set.of(config.rolePrincipalClasses())), config, Clock.systemUTC());
+    public SecurityFilter(WebConfig config, @Reference WebSessions store) {
+        this(new JaasAuthenticator(config.realm(), Set.of(config.rolePrincipalClasses())), config, store,
+                Clock.systemUTC());
     }
 
     /** For tests: any authenticator and clock. */
-    SecurityFilter(Authenticator authenticator, WebConfig config, Clock clock) {
-        this.security = new WebSecurity(authenticator, new Sessions(clock,
+    SecurityFilter(Authenticator authenticator, WebConfig config, WebSessions store, Clock clock) {
+        this.security = new WebSecurity(authenticator, new Sessions(store, clock,
                 Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())), Math.max(1, config.maxSessions())),
-                new LoginThrottle(new LoginThrottle.Limits(config.loginMaxFailuresPerUser(),
-                        config.loginMaxFailuresPerAddress(), Duration.ofMinutes(config.loginFailureWindowMinutes()),
-                        MAX_TRACKED_LOGINS), clock),
+                new LoginThrottle(store, new LoginThrottle.Limits(config.loginMaxFailuresPerUser(),
+                        config.loginMaxFailuresPerAddress(), Duration.ofMinutes(config.loginFailureWindowMinutes())),
+                        clock),
                 new ClientAddress(Set.of(config.trustedProxies())));
     }
 

@@ -1,19 +1,27 @@
 package no.postmottak.web.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.WebSessions;
 
 /**
- * Logged-in sessions, in memory: a random 256-bit session id (the cookie) maps to the user and the session's CSRF
- * token. Our own store rather than the container's HttpSession, so the cookie's HttpOnly and SameSite=Strict
- * attributes do not depend on how Pax Web configures Jetty. Sessions end after {@code idleTimeout} without use.
+ * Logged-in sessions: a random 256-bit session token (the cookie) stands for the user and the session's CSRF token.
+ * They live in the inbox's database ({@link WebSessions}), so every node behind the load balancer knows them; the
+ * database holds only the SHA-256 of the token, never the token. Our own store rather than the container's
+ * HttpSession, so the cookie's HttpOnly and SameSite=Strict attributes do not depend on how Pax Web configures Jetty.
+ * Sessions end after {@code idleTimeout} without use (counted from the last recorded use: a use is recorded at most
+ * once a minute, so a session may end up to a minute early).
  */
 public final class Sessions {
 
@@ -26,65 +34,97 @@ public final class Sessions {
         }
     }
 
-    private record Entry(Session session, Instant lastUsed) {
+    /** The session store could not be reached: the request cannot be answered (503), nobody is logged out. */
+    public static final class StoreUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoreUnavailable(InboxException cause) {
+            super("Innloggingen er midlertidig utilgjengelig; prøv igjen om litt", cause);
+        }
     }
 
-    private final Map<String, Entry> byId = new ConcurrentHashMap<>();
+    private final WebSessions store;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Duration idleTimeout;
     private final int maxSessions;
 
-    public Sessions(Clock clock, Duration idleTimeout, int maxSessions) {
+    public Sessions(WebSessions store, Clock clock, Duration idleTimeout, int maxSessions) {
+        this.store = store;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.maxSessions = maxSessions;
     }
 
-    /** A new session for the user. */
+    /**
+     * A new session for the user.
+     *
+     * @throws IllegalStateException when too many sessions are live
+     * @throws StoreUnavailable      when the store cannot be reached
+     */
     public Session create(User user) {
-        expire();
-        if (byId.size() >= maxSessions) {
+        Instant now = now();
+        Session s = new Session(token(), user, token(), now);
+        boolean stored;
+        try {
+            stored = store.create(new WebSessions.Session(hash(s.id()), user.name(), Roles.of(user), s.csrfToken(),
+                    now, now, now.plus(idleTimeout)), maxSessions);
+        } catch (InboxException e) {
+            throw new StoreUnavailable(e);
+        }
+        if (!stored) {
             throw new IllegalStateException("For mange samtidige økter; prøv igjen senere");
         }
-        Session s = new Session(token(), user, token(), clock.instant());
-        byId.put(s.id(), new Entry(s, s.created()));
         return s;
     }
 
-    /** The live session with this id, touched; empty for unknown or idle-expired ids. */
+    /**
+     * The live session with this id, touched; empty for unknown or idle-expired ids.
+     *
+     * @throws StoreUnavailable when the store cannot be reached
+     */
     public Optional<Session> find(String id) {
         if (id == null || id.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        Entry e = byId.get(id);
-        if (e == null) {
-            return Optional.empty();
+        try {
+            return store.use(hash(id), now(), idleTimeout).map(s -> new Session(id, Roles.toUser(s.user(), s.roles()),
+                    s.csrfToken(), s.created()));
+        } catch (InboxException e) {
+            throw new StoreUnavailable(e);
         }
-        if (e.lastUsed().plus(idleTimeout).isBefore(now)) {
-            byId.remove(id, e);
-            return Optional.empty();
-        }
-        byId.replace(id, e, new Entry(e.session(), now));
-        return Optional.of(e.session());
     }
 
+    /** Ends the session on every node. */
     public void invalidate(String id) {
         if (id != null) {
-            byId.remove(id);
+            try {
+                store.delete(hash(id));
+            } catch (InboxException e) {
+                throw new StoreUnavailable(e);
+            }
         }
     }
 
     /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
     public static boolean sameToken(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                given.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private void expire() {
-        Instant limit = clock.instant().minus(idleTimeout);
-        byId.values().removeIf(e -> e.lastUsed().isBefore(limit));
+    /** The SHA-256 (hex) of a session token: what the database stores instead of the token. */
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Database timestamps keep microseconds. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String token() {

@@ -47,6 +47,20 @@ public final class WebSecurity {
 
     public void handle(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
+        try {
+            guard(req, resp, chain);
+        } catch (Sessions.StoreUnavailable e) {
+            // The shared session store (the database) is down: say so, but log nobody out.
+            LOG.warn("Session store unavailable for {} {}: {}", req.getMethod(), path(req),
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            if (!resp.isCommitted()) {
+                Json.error(resp, 503, e.getMessage());
+            }
+        }
+    }
+
+    private void guard(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
         secureHeaders(resp);
         String path = path(req);
         if (path.equals(BASE) || path.equals(BASE + "/")) {

@@ -7,11 +7,14 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import no.postmottak.api.inbox.WebSessions;
+
 class LoginThrottleTest {
 
     private final MutableClock clock = new MutableClock();
-    private final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(5, 20, Duration.ofMinutes(15),
-            100), clock);
+    private final WebSessions store = Stores.webSessions();
+    private final LoginThrottle throttle = new LoginThrottle(store, new LoginThrottle.Limits(5, 20,
+            Duration.ofMinutes(15)), clock);
 
     @Test
     void theFifthFailureForAUserNameBlocksItUntilTheWindowHasPassed() {
@@ -50,18 +53,24 @@ class LoginThrottleTest {
     }
 
     @Test
-    void memoryIsBoundedEvenWhenEveryAttemptUsesANewNameAndAddress() {
-        for (int i = 0; i < 10_000; i++) {
-            throttle.failed("spray" + i, "192.0.2." + i);
+    void twoNodesOnOneDatabaseCountTogether() {
+        LoginThrottle otherNode = new LoginThrottle(store, new LoginThrottle.Limits(5, 20, Duration.ofMinutes(15)),
+                clock);
+        for (int i = 0; i < 2; i++) {
+            assertThat(throttle.failed("anne", "10.0.0.1")).isFalse();
+            assertThat(otherNode.failed("anne", "10.0.0.1")).isFalse();
         }
-        assertThat(throttle.size()).isEqualTo(200);
+        assertThat(throttle.failed("anne", "10.0.0.1")).as("the fifth, counted on both nodes").isTrue();
+        assertThat(otherNode.refusedFor("anne", "10.0.0.2")).isPresent();
+        otherNode.succeeded("anne");
+        assertThat(throttle.refusedFor("anne", "10.0.0.2")).isEmpty();
     }
 
     @Test
     void nonsensicalLimitsAreRefused() {
-        assertThatThrownBy(() -> new LoginThrottle.Limits(0, 20, Duration.ofMinutes(15), 10))
+        assertThatThrownBy(() -> new LoginThrottle.Limits(0, 20, Duration.ofMinutes(15)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LoginThrottle.Limits(5, 20, Duration.ZERO, 10))
+        assertThatThrownBy(() -> new LoginThrottle.Limits(5, 20, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

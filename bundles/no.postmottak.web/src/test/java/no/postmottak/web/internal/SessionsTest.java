@@ -8,10 +8,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import no.postmottak.api.inbox.WebSessions;
+
 class SessionsTest {
 
     final MutableClock clock = new MutableClock();
-    final Sessions sessions = new Sessions(clock, Duration.ofMinutes(30), 3);
+    final WebSessions store = Stores.webSessions();
+    final Sessions sessions = new Sessions(store, clock, Duration.ofMinutes(30), 3);
     final User anne = new User("anne", false, Set.of("910000001"));
 
     @Test
@@ -43,6 +46,20 @@ class SessionsTest {
         assertThatThrownBy(() -> sessions.create(anne)).hasMessageContaining("For mange");
         clock.advance(Duration.ofHours(1));
         assertThat(sessions.create(anne)).isNotNull();
+    }
+
+    @Test
+    void theDatabaseKeepsTheTokensHashNeverTheTokenAndAnotherNodeFindsTheSameUser() throws Exception {
+        User astrid = new User("astrid", true, Set.of("910000001", "920000002"), true, Set.of("910000001"));
+        Sessions.Session s = sessions.create(astrid);
+        assertThat(store.use(s.id(), clock.instant(), Duration.ofMinutes(30))).as("not stored by token").isEmpty();
+        assertThat(store.use(Sessions.hash(s.id()), clock.instant(), Duration.ofMinutes(30))).isPresent();
+
+        Sessions otherNode = new Sessions(store, clock, Duration.ofMinutes(30), 3);
+        assertThat(otherNode.find(s.id())).contains(s);
+        assertThat(otherNode.find(s.id()).orElseThrow().user()).isEqualTo(astrid);
+        otherNode.invalidate(s.id());
+        assertThat(sessions.find(s.id())).isEmpty();
     }
 
     @Test

@@ -106,7 +106,8 @@ final class TestServer implements AutoCloseable {
         server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
-        context.addFilter(new FilterHolder(new SecurityFilter(jaas, new TestConfig(trustedProxies), loginClock)), "/postmottak/*",
+        context.addFilter(new FilterHolder(new SecurityFilter(jaas, new TestConfig(trustedProxies),
+                TestInboxes.webSessions(inbox), loginClock)), "/postmottak/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new ApiServlet(api)), "/postmottak/api/*");
         ServletHolder statics = new ServletHolder("static", DefaultServlet.class);

@@ -20,10 +20,12 @@ import org.slf4j.LoggerFactory;
 import no.postmottak.api.Orgnr;
 import no.postmottak.api.channel.ChannelAccount;
 import no.postmottak.api.channel.ChannelStatus;
+import no.postmottak.api.inbox.FailedAttempts;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.ItemOutcomes;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.channel.support.ClusterNode;
+import no.postmottak.channel.support.FailureCounts;
 import no.postmottak.channel.support.ConfigNames;
 import no.postmottak.eformidling.internal.AccountAlerts;
 import no.postmottak.eformidling.internal.AccountStatus;
@@ -55,7 +57,8 @@ public class IntegrasjonspunktComponent implements EformidlingAccount {
     @Activate
     public IntegrasjonspunktComponent(IntegrasjonspunktConfig config, Map<String, Object> properties,
                                       @Reference Inbox inbox, @Reference ItemOutcomes outcomes,
-                                      @Reference Leases leases, @Reference OtherChannels otherChannels) {
+                                      @Reference Leases leases, @Reference FailedAttempts failedAttempts,
+                                      @Reference OtherChannels otherChannels) {
         this.name = ConfigNames.of(PID, properties);
         this.otherChannels = otherChannels;
         this.orgnrs = List.copyOf(Orgnr.parseList(config.orgnrs()));
@@ -75,12 +78,13 @@ public class IntegrasjonspunktComponent implements EformidlingAccount {
         Receiving receiving = new Receiving(name, orgnrs, list(config.service_identifiers()),
                 list(config.processes()), spool, config.max_message_bytes(), config.max_unpacked_bytes(),
                 config.failure_max_attempts(), config.lock_retries());
+        String leaseName = "eformidling:" + config.username() + "@" + uri.getHost() + ":" + uri.getPort();
         this.poller = receiving.poller(client, inbox, outcomes,
                 new ReceiptSender.Policy(config.receipt_on_archive(), config.receipt_on_delete(),
-                        config.receipt_on_unreadable()), leases,
-                "eformidling:" + config.username() + "@" + uri.getHost() + ":" + uri.getPort(), ClusterNode.id(),
-                Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())), Clock.systemUTC(),
-                Math.max(1, config.items_in_flight()));
+                        config.receipt_on_unreadable()), leases, leaseName, ClusterNode.id(),
+                Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())),
+                Duration.ofSeconds(Math.max(4, config.lease_ttl_seconds())), Clock.systemUTC(),
+                FailureCounts.in(failedAttempts, leaseName), Math.max(1, config.items_in_flight()));
         poller.start();
         LOG.info("[{}] Integrasjonspunkt {} started for org numbers {}, services {}, polling every {} s", name,
                 baseUrl, orgnrs, Arrays.toString(config.service_identifiers()), config.poll_interval_seconds());

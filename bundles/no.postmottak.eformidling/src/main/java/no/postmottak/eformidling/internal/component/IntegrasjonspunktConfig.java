@@ -60,6 +60,11 @@ public @interface IntegrasjonspunktConfig {
             + " noen velger «hent nå». 0: prøv ved hver henting")
     int failure_max_attempts() default 3;
 
+    @AttributeDefinition(name = "Varighet for nodens hentelås (sekunder)", description = "Med flere noder henter"
+            + " bare den som har låsen. Den fornyes mens noden lever; stopper noden, overtar en annen etter så lang tid"
+            + " (pluss en firedel). Minst 4")
+    long lease_ttl_seconds() default 60;
+
     @AttributeDefinition(name = "Tidsavbrudd for tilkobling (sekunder)")
     long connect_timeout_seconds() default 10;
 

@@ -51,7 +51,8 @@ class IntegrasjonspunktComponentTest {
                     .to(IntegrasjonspunktConfig.class);
             OtherChannels others = new OtherChannels();
             IntegrasjonspunktComponent component = new IntegrasjonspunktComponent(config, props, inbox,
-                    TestInboxes.outcomes(inbox), TestInboxes.leases(inbox), others);
+                    TestInboxes.outcomes(inbox), TestInboxes.leases(inbox), TestInboxes.failedAttempts(inbox),
+                    others);
             // Every ChannelAccount reaches OtherChannels, this one too: its status must not ask itself.
             others.addAccount(component);
             try {

@@ -20,11 +20,13 @@ import org.slf4j.LoggerFactory;
 import no.postmottak.api.Orgnr;
 import no.postmottak.api.channel.ChannelAccount;
 import no.postmottak.api.channel.ChannelStatus;
+import no.postmottak.api.inbox.FailedAttempts;
 import no.postmottak.api.inbox.Inbox;
 import no.postmottak.api.inbox.Leases;
 import no.postmottak.api.keystore.KeyStoreService;
 import no.postmottak.channel.support.ClusterNode;
 import no.postmottak.channel.support.ConfigNames;
+import no.postmottak.channel.support.FailureCounts;
 import no.postmottak.svarinn.internal.AccountAlerts;
 import no.postmottak.svarinn.internal.AccountPoller;
 import no.postmottak.svarinn.internal.AccountStatus;
@@ -64,7 +66,8 @@ public class SvarInnAccountComponent implements SvarInnAccount {
     @Activate
     public SvarInnAccountComponent(SvarInnAccountConfig config, Map<String, Object> properties,
                                    @Reference KeyStoreService keyStore, @Reference Inbox inbox,
-                                   @Reference Leases leases, @Reference OrgnrClaimsComponent claimsComponent) {
+                                   @Reference Leases leases, @Reference FailedAttempts failedAttempts,
+                                   @Reference OrgnrClaimsComponent claimsComponent) {
         this.name = ConfigNames.of(PID, properties);
         this.claims = claimsComponent.claims();
         this.keyStore = keyStore;
@@ -84,16 +87,18 @@ public class SvarInnAccountComponent implements SvarInnAccount {
             this.poller = null;
             return;
         }
+        String leaseName = "svarinn:" + config.username() + "@" + baseUrl.getHost();
         ForsendelseReceiver receiver = new ForsendelseReceiver(name, client, keyStore, inbox,
                 new ForsendelseMapper(name, orgnrs),
                 new PayloadReader.Limits(config.max_unpacked_bytes(), PayloadReader.Limits.DEFAULT.maxEntries(),
                         PayloadReader.Limits.DEFAULT.maxRatio()),
                 !"warn".equalsIgnoreCase(config.hash_verification()),
                 new FailurePolicy(config.failure_permanent_after_attempts(), config.failure_report_temporary()),
-                Set.of(config.refused_forsendelse_types()));
-        this.poller = new AccountPoller(name, "svarinn:" + config.username() + "@" + baseUrl.getHost(), ClusterNode.id(),
-                client, receiver, leases, Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())),
-                clock, Math.max(1, config.items_in_flight()));
+                Set.of(config.refused_forsendelse_types()), FailureCounts.in(failedAttempts, leaseName));
+        this.poller = new AccountPoller(name, leaseName, ClusterNode.id(), client, receiver, leases,
+                Duration.ofSeconds(Math.max(1, config.poll_interval_seconds())),
+                Duration.ofSeconds(Math.max(4, config.lease_ttl_seconds())), clock,
+                Math.max(1, config.items_in_flight()));
         poller.start();
         LOG.info("[{}] SvarInn {} account started for org numbers {} against {}, polling every {} s", name,
                 client.version(), orgnrs, baseUrl, config.poll_interval_seconds());
