@@ -503,17 +503,12 @@ class ClusterIT {
                 .filter(n -> h.startsWith(n.name() + "@") && h.endsWith("/" + n.pid())).findFirst());
     }
 
-    static KarafNode awaitLeaseHeld() {
-        return await("a running node holding the lease " + LEASE).atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(100)).until(ClusterIT::holder, Optional::isPresent).orElseThrow();
-    }
-
     /**
      * Waits until one running node holds the lease and the other says STANDBY, both read in the same check: while a
      * node boots, its account may restart (configuration arriving) and hand the lease over once more.
      */
     static KarafNode awaitActiveAndStandby() {
-        return await("one node holding the lease, the other on standby").atMost(BOOT)
+        return await("one node holding the lease, the other on standby").atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> {
                     Optional<KarafNode> holder = holder();
