@@ -131,6 +131,8 @@ public class OperationsIT extends KarafTestSupport {
         Map<String, MetricFamily> afterReceiving = await().atMost(TIMEOUT).until(this::scrape,
                 m -> value(m, "postmottak_channel_received_total", "account", "drift") == receivedBefore + 1);
         assertEquals(1, value(afterReceiving, "postmottak_items_open", "orgnr", ORGNR), 0);
+        assertTrue(value(afterReceiving, "postmottak_channel_downloaded_bytes_total", "account", "drift")
+                > value(before, "postmottak_channel_downloaded_bytes_total", "account", "drift"));
 
         // Untouched mail past its limit: red with the cause; archived: green, and the archive call is measured.
         putConfiguration("no.postmottak.operations", Map.of("untouched.limit.minutes", "0",

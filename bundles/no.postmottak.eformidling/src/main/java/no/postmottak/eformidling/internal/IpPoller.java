@@ -79,6 +79,7 @@ public final class IpPoller {
         this.lockRetries = lockRetries;
         this.loop = new PollLoop("eformidling-poller-" + account, account, leases, leaseName, nodeId, interval,
                 leaseTtl, clock, this::round);
+        receiver.countDownloadsInto(loop::countDownloaded);
     }
 
     public void start() {

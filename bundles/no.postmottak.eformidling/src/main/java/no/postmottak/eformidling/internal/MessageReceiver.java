@@ -2,6 +2,7 @@ package no.postmottak.eformidling.internal;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ public final class MessageReceiver {
     private final FailureCounts unreadableAttempts;
     /** Reading the spooled package (unzip, verify) on the receiving thread, the database writes beside it. */
     private final StagedAccept staged;
+    /** Where downloaded bytes are counted (the account's monitoring); set once by the poller. */
+    private volatile LongConsumer downloaded = bytes -> { };
 
     /**
      * @param maxAttempts failed reads of one message after which it is left alone until "poll now"; 0 = never
@@ -135,8 +138,13 @@ public final class MessageReceiver {
         return delete(id, Outcome.RECEIVED, null);
     }
 
+    /** Counts the bytes of every downloaded package into {@code counter}. */
+    void countDownloadsInto(LongConsumer counter) {
+        this.downloaded = counter;
+    }
+
     private void store(Sbd sbd, String serviceIdentifier, IpClient.Pop pop) throws IOException, InboxException {
-        try (Spooled spooled = spool.write(sbd.messageId(), pop.body(), pop.contentLength());
+        try (Spooled spooled = countDownload(spool.write(sbd.messageId(), pop.body(), pop.contentLength()));
              AsicPackage pkg = asic.open(spooled.file(), spooled.counted(), sbd.mainDocument())) {
             IncomingItem item = mapper.toIncomingItem(sbd, serviceIdentifier, pkg.arkivmelding(),
                     pkg.plan().get(0).fileName(), pkg.warnings());
@@ -144,6 +152,11 @@ public final class MessageReceiver {
             pkg.warnings().forEach(w -> LOG.info("[{}] Message {} received with a note: {}", account,
                     sbd.messageId(), w));
         }
+    }
+
+    private Spooled countDownload(Spooled spooled) {
+        downloaded.accept(spooled.counted().count());
+        return spooled;
     }
 
     /** DELETE after storing: only now does the sender see LEVERT. */

@@ -134,6 +134,7 @@ class EformidlingEndToEndTest {
         assertThat(monitored.backlog().waiting()).as("the one letter this poll found").isEqualTo(1);
         assertThat(monitored.counters().acknowledged()).isEqualTo(1);
         assertThat(monitored.counters().polls()).isEqualTo(1);
+        assertThat(monitored.counters().downloadedBytes()).as("the ASiC package").isGreaterThan(100);
         assertThat(IpClient.USER_AGENT).matches("Postmottak/\\S+ \\(eFormidling\\)");
     }
 

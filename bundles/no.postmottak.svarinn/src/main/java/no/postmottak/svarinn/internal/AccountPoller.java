@@ -65,6 +65,7 @@ public final class AccountPoller {
         this.receiver = receiver;
         this.loop = new PollLoop("svarinn-poller-" + account, account, leases, leaseName, nodeId, interval, leaseTtl,
                 clock, this::round);
+        receiver.countDownloadsInto(loop::countDownloaded);
     }
 
     /** Starts polling; the first poll runs right away. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import no.postmottak.api.keystore.DecryptionException;
 import no.postmottak.api.keystore.KeyStoreService;
 import no.postmottak.api.keystore.NoKeyForRecipientException;
 import no.postmottak.channel.support.ContentException;
+import no.postmottak.channel.support.CountingInputStream;
 import no.postmottak.channel.support.FailureCounts;
 import no.postmottak.channel.support.StagedAccept;
 import no.postmottak.svarinn.internal.ItemResult.Outcome;
@@ -45,6 +47,8 @@ public final class ForsendelseReceiver {
     private final FailureCounts attempts;
     /** Reading (download, decrypt, unzip, verify) on the receiving thread, the database writes beside it. */
     private final StagedAccept staged;
+    /** Where downloaded bytes are counted (the account's monitoring); set once by the poller. */
+    private volatile LongConsumer downloaded = bytes -> { };
 
     /** Failed attempts counted in this process only (tests, one-off tools). */
     public ForsendelseReceiver(String account, SvarInnApi client, KeyStoreService keyStore, Inbox inbox,
@@ -69,6 +73,11 @@ public final class ForsendelseReceiver {
         this.policy = policy;
         this.refusedTypes = Set.copyOf(refusedTypes);
         this.staged = new StagedAccept("svarinn-" + account);
+    }
+
+    /** Counts the bytes of every download, whole or broken off, into {@code counter}. */
+    void countDownloadsInto(LongConsumer counter) {
+        this.downloaded = counter;
     }
 
     /** Forgets earlier failed attempts, e.g. when an operator retries by hand. */
@@ -152,9 +161,14 @@ public final class ForsendelseReceiver {
 
     private void store(Offered f, IncomingItem item, List<String> warnings) throws IOException, InboxException {
         Download download = client.download(f.downloadUrl());
-        try (InputStream encrypted = download.body(); InputStream plain = keyStore.decrypt(encrypted)) {
-            PayloadReader reader = new PayloadReader(limits, strictHashes, warnings::add);
-            staged.accept(inbox, item, reader.documents(plain, f.filer()));
+        try (InputStream body = download.body()) {
+            CountingInputStream encrypted = new CountingInputStream(body);
+            try (InputStream plain = keyStore.decrypt(encrypted)) {
+                PayloadReader reader = new PayloadReader(limits, strictHashes, warnings::add);
+                staged.accept(inbox, item, reader.documents(plain, f.filer()));
+            } finally {
+                downloaded.accept(encrypted.count());
+            }
         }
     }
 

@@ -121,6 +121,10 @@ class SvarInnEndToEndTest {
         assertThat(poller.status().received()).isEqualTo(2);
         assertThat(poller.status().lastOutcome()).isEqualTo(ChannelStatus.Outcome.SUCCEEDED);
         assertThat(poller.status().lastPollEnded()).isAfterOrEqualTo(poller.status().lastPoll());
+        ChannelStatus monitored = poller.withMonitoring(new ChannelStatus("SvarInn", "arkiv", List.of(),
+                ChannelStatus.State.ACTIVE, null, null, 0, 0, List.of()));
+        assertThat(monitored.counters().downloadedBytes()).as("both encrypted payloads, counted as downloaded")
+                .isGreaterThan(2L * 1000);
     }
 
     @Test
