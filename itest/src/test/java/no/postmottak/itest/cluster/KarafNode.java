@@ -1,5 +1,9 @@
 package no.postmottak.itest.cluster;
 
+import static no.postmottak.itest.KarafProcesses.deleteRecursively;
+import static no.postmottak.itest.KarafProcesses.environment;
+import static no.postmottak.itest.KarafProcesses.run;
+
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -12,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -193,44 +196,6 @@ final class KarafNode implements AutoCloseable {
             stop();
         } catch (Exception e) {
             kill();
-        }
-    }
-
-    private static void run(List<String> command, Path dir, Path javaHome) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(dir, "command", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        environment(builder, javaHome);
-        Process process = builder.start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(command + " did not finish within 90 s");
-        }
-        String output = Files.readString(log);
-        Files.delete(log);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(command + " failed with " + process.exitValue() + ": " + output);
-        }
-    }
-
-    private static void environment(ProcessBuilder builder, Path javaHome) {
-        Map<String, String> env = builder.environment();
-        env.put("JAVA_HOME", javaHome.toString());
-        env.put("PATH", javaHome.resolve("bin") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
-        // Karaf must not pick up options meant for the test JVM.
-        env.remove("JAVA_OPTS");
-        env.remove("JAVA_TOOL_OPTIONS");
-        env.remove("EXTRA_JAVA_OPTS");
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var paths = Files.walk(path)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

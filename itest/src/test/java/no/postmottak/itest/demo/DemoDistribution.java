@@ -1,5 +1,9 @@
 package no.postmottak.itest.demo;
 
+import static no.postmottak.itest.KarafProcesses.deleteRecursively;
+import static no.postmottak.itest.KarafProcesses.environment;
+import static no.postmottak.itest.KarafProcesses.run;
+
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -148,45 +152,6 @@ final class DemoDistribution implements AutoCloseable {
             if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
                 karaf.descendants().forEach(ProcessHandle::destroyForcibly);
                 karaf.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    private static void run(List<String> command, Path dir, Path javaHome) throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        Path log = Files.createTempFile(dir, "command", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        environment(builder, javaHome);
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(command + " did not finish within 60 s");
-        }
-        String output = Files.readString(log);
-        Files.delete(log);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(command + " failed with " + process.exitValue() + ": " + output);
-        }
-    }
-
-    private static void environment(ProcessBuilder builder, Path javaHome) {
-        Map<String, String> env = builder.environment();
-        env.put("JAVA_HOME", javaHome.toString());
-        env.put("PATH", javaHome.resolve("bin") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
-        // Karaf must not pick up options meant for the test JVM.
-        env.remove("JAVA_OPTS");
-        env.remove("JAVA_TOOL_OPTIONS");
-        env.remove("EXTRA_JAVA_OPTS");
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var paths = Files.walk(path)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }
