@@ -1,12 +1,15 @@
 package no.postmottak.itest;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** What the tests that run the built distribution as its own processes (demo, cluster) share. */
 public final class KarafProcesses {
@@ -42,6 +45,23 @@ public final class KarafProcesses {
         env.remove("JAVA_OPTS");
         env.remove("JAVA_TOOL_OPTIONS");
         env.remove("EXTRA_JAVA_OPTS");
+    }
+
+    /** Sets (or adds) {@code key = value} in a Karaf configuration file read with {@code charset}. */
+    public static void setProperty(Path cfg, String key, String value, Charset charset) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, charset));
+        Pattern line = Pattern.compile("^\\s*" + Pattern.quote(key) + "\\s*[=:].*");
+        boolean found = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (line.matcher(lines.get(i)).matches()) {
+                lines.set(i, key + " = " + value);
+                found = true;
+            }
+        }
+        if (!found) {
+            lines.add(key + " = " + value);
+        }
+        Files.write(cfg, lines, charset);
     }
 
     public static void deleteRecursively(Path path) throws IOException {

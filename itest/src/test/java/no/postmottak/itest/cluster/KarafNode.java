@@ -3,6 +3,7 @@ package no.postmottak.itest.cluster;
 import static no.postmottak.itest.KarafProcesses.deleteRecursively;
 import static no.postmottak.itest.KarafProcesses.environment;
 import static no.postmottak.itest.KarafProcesses.run;
+import static no.postmottak.itest.KarafProcesses.setProperty;
 
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import no.postmottak.itest.FreePort;
 
@@ -79,20 +79,7 @@ final class KarafNode implements AutoCloseable {
 
     /** Sets (or adds) {@code key = value} in the Karaf configuration file {@code etc/<file>}. */
     void set(String file, String key, String value) throws IOException {
-        Path cfg = home.resolve("etc").resolve(file);
-        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.ISO_8859_1));
-        Pattern line = Pattern.compile("^\\s*" + Pattern.quote(key) + "\\s*[=:].*");
-        boolean found = false;
-        for (int i = 0; i < lines.size(); i++) {
-            if (line.matcher(lines.get(i)).matches()) {
-                lines.set(i, key + " = " + value);
-                found = true;
-            }
-        }
-        if (!found) {
-            lines.add(key + " = " + value);
-        }
-        Files.write(cfg, lines, StandardCharsets.ISO_8859_1);
+        setProperty(home.resolve("etc").resolve(file), key, value, StandardCharsets.ISO_8859_1);
     }
 
     String name() {

@@ -185,23 +185,28 @@ final class ChunkPipe {
     private Segment take() throws IOException {
         lock.lock();
         try {
-            while (queue.isEmpty()) {
-                if (producerFailure != null) {
-                    throw new IOException("Lesingen av elementet feilet: " + producerFailure.getMessage(),
-                            producerFailure);
-                }
-                try {
-                    notEmpty.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("Avbrutt mens lagringen ventet på data");
-                }
-            }
+            awaitSegment();
             Segment s = queue.poll();
             notFull.signalAll();
             return s;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Waits, holding the lock, until a segment is queued; the reader's failure ends the wait. */
+    private void awaitSegment() throws IOException {
+        while (queue.isEmpty()) {
+            if (producerFailure != null) {
+                throw new IOException("Lesingen av elementet feilet: " + producerFailure.getMessage(),
+                        producerFailure);
+            }
+            try {
+                notEmpty.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Avbrutt mens lagringen ventet på data");
+            }
         }
     }
 
@@ -254,18 +259,7 @@ final class ChunkPipe {
             }
             lock.lock();
             try {
-                while (queue.isEmpty()) {
-                    if (producerFailure != null) {
-                        throw new IOException("Lesingen av elementet feilet: " + producerFailure.getMessage(),
-                                producerFailure);
-                    }
-                    try {
-                        notEmpty.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException("Avbrutt mens lagringen ventet på data");
-                    }
-                }
+                awaitSegment();
                 if (queue.peek() instanceof Data d) {
                     queue.poll();
                     notFull.signalAll();
