@@ -45,7 +45,7 @@ public final class PagingLatency {
         int maxRuns = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Duration budget = Duration.ofSeconds(args.length > 3 ? Integer.parseInt(args[3]) : 15);
         Path dir = Files.createTempDirectory("inbox-paging-" + kind);
-        try (BenchDatabases db = new BenchDatabases(kind, dir)) {
+        try (BenchDatabases db = new BenchDatabases(kind, dir, false)) {
             Inbox inbox = Bench.inbox(db);
             Instant newest = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             long t0 = System.nanoTime();

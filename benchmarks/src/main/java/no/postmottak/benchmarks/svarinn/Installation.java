@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import no.postmottak.api.inbox.Inbox;
-import no.postmottak.benchmarks.inbox.BenchDatabases;
-import no.postmottak.channel.support.InFlight;
 import no.postmottak.api.keystore.KeyInfo;
 import no.postmottak.api.keystore.KeyStoreService;
 import no.postmottak.benchmarks.inbox.BenchDatabases;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,16 +52,26 @@ final class ChunkPipe {
     private final Condition notEmpty = lock.newCondition();
     private final ArrayDeque<Segment> queue = new ArrayDeque<>();
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+    private final Queue<byte[]> spare;
     private int allocated;
     private Throwable producerFailure;
     private boolean consumerGone;
 
     ChunkPipe(int capacity, int chunkBytes) {
+        this(capacity, chunkBytes, new ArrayDeque<>(0));
+    }
+
+    /**
+     * @param spare buffers of {@code chunkBytes} shared between pipes (thread-safe, bounded): taken before new ones
+     *              are allocated, and given back by {@link #release()}
+     */
+    ChunkPipe(int capacity, int chunkBytes, Queue<byte[]> spare) {
         if (capacity < 1 || chunkBytes < 1) {
             throw new IllegalArgumentException("capacity and chunkBytes must be positive");
         }
         this.capacity = capacity;
         this.chunkBytes = chunkBytes;
+        this.spare = spare;
     }
 
     /** Copies every document of {@code source} into the pipe, then the end mark; blocks while the pipe is full. */
@@ -138,7 +149,8 @@ final class ChunkPipe {
                 return free.pop();
             }
             allocated++;
-            return new byte[chunkBytes];
+            byte[] kept = spare.poll();
+            return kept != null ? kept : new byte[chunkBytes];
         } finally {
             lock.unlock();
         }
@@ -207,6 +219,18 @@ final class ChunkPipe {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("Avbrutt mens lagringen ventet på data");
             }
+        }
+    }
+
+    /** Both sides are done: the free buffers go back to the shared spares (those that do not fit are dropped). */
+    void release() {
+        lock.lock();
+        try {
+            for (byte[] b = free.poll(); b != null; b = free.poll()) {
+                spare.offer(b);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -3,6 +3,7 @@ package no.postmottak.channel.support;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
@@ -39,6 +40,8 @@ public final class StagedAccept {
     private final int bufferChunks;
     private final int chunkBytes;
     private final ThreadPoolExecutor storers;
+    /** Buffers kept between items, so that small items do not allocate fresh ones each time (less GC work). */
+    private final ArrayBlockingQueue<byte[]> spare;
 
     /** With the default buffer; {@code name} names the storing threads ({@code name-store-N}). */
     public StagedAccept(String name) {
@@ -48,6 +51,7 @@ public final class StagedAccept {
     public StagedAccept(String name, int bufferChunks, int chunkBytes) {
         this.bufferChunks = bufferChunks;
         this.chunkBytes = chunkBytes;
+        this.spare = new ArrayBlockingQueue<>(2 * (bufferChunks + 1));
         AtomicInteger n = new AtomicInteger();
         // One thread per item being stored; their number is bounded by the callers (the items in flight).
         this.storers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -65,7 +69,7 @@ public final class StagedAccept {
      */
     public AcceptResult accept(Inbox inbox, IncomingItem item, IncomingDocuments documents)
             throws IOException, InboxException {
-        ChunkPipe pipe = new ChunkPipe(bufferChunks, chunkBytes);
+        ChunkPipe pipe = new ChunkPipe(bufferChunks, chunkBytes, spare);
         Map<String, String> mdc = MDC.getCopyOfContextMap();
         Future<AcceptResult> stored = storers.submit(() -> {
             Map<String, String> before = MDC.getCopyOfContextMap();
@@ -94,6 +98,8 @@ public final class StagedAccept {
                 rethrow(readFailure, e);
             }
             throw e;
+        } finally {
+            pipe.release();
         }
         if (readFailure != null && !result.alreadyStored()) {
             // Cannot happen: the inbox commits only after the end mark, which a failed read never sends.
@@ -144,6 +150,11 @@ public final class StagedAccept {
         } else {
             MDC.setContextMap(context);
         }
+    }
+
+    /** How many buffers are kept for the next items: for tests. */
+    int spareBuffers() {
+        return spare.size();
     }
 
     /** Stops the idle storing threads at once (they would end by themselves after a minute). */

@@ -1,5 +1,6 @@
 package no.postmottak.inbox.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 
 import no.postmottak.api.DocumentDescriptor;
 import no.postmottak.api.DocumentRole;
@@ -25,7 +27,14 @@ final class DocumentStore {
     /** Below H2's 1,000,000-byte VARBINARY limit; large enough that a 300 MB document is 600 rows. */
     static final int CHUNK_SIZE = 512 * 1024;
 
+    /**
+     * Chunk buffers kept between writes. Each is 512 KiB, a "humongous" object for G1 at small heaps: allocated
+     * per document they were most of what the receiver allocated and kept the collector busy (issue 17).
+     */
+    private static final int POOLED_BUFFERS = 4;
+
     private final Db db;
+    private final ArrayBlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(POOLED_BUFFERS);
 
     DocumentStore(Db db) {
         this.db = db;
@@ -39,7 +48,8 @@ final class DocumentStore {
             throws SQLException, IOException, InboxException {
         MessageDigest sha256 = sha256();
         DigestInputStream in = new DigestInputStream(content, sha256);
-        byte[] buffer = new byte[CHUNK_SIZE];
+        byte[] pooled = buffers.poll();
+        byte[] buffer = pooled != null ? pooled : new byte[CHUNK_SIZE];
         long size = 0;
         int seq = 0;
         try (PreparedStatement ps = c.prepareStatement(
@@ -49,10 +59,14 @@ final class DocumentStore {
                 ps.setObject(1, itemId);
                 ps.setInt(2, index);
                 ps.setInt(3, seq++);
-                ps.setBytes(4, filled == CHUNK_SIZE ? buffer : java.util.Arrays.copyOf(buffer, filled));
+                // A stream of known length: H2 writes it into its LOB store and PostgreSQL's driver sends it, both
+                // without a copy of the buffer (setBytes copied it once more on H2, and needed an exact-size array).
+                ps.setBinaryStream(4, new ByteArrayInputStream(buffer, 0, filled), filled);
                 ps.executeUpdate();
                 size += filled;
             }
+        } finally {
+            buffers.offer(buffer);
         }
         String hex = HexFormat.of().formatHex(sha256.digest());
         checkExpected(descriptor, size, hex);
