@@ -62,17 +62,27 @@ class SearchTest {
         assertThat(search(inbox, "ærfuglreir!")).isEmpty();
     }
 
-    /** The index the text filter needs on PostgreSQL exists, and PostgreSQL can answer that very condition from it. */
+    /**
+     * The index the text filter needs on PostgreSQL exists with both columns, PostgreSQL can answer the text condition
+     * from it, and the text-only index is not kept beside it. (Which index serves organisation and text together is
+     * the planner's choice by the table's statistics: shown at 1,000,000 items by benchmarks/inbox-bench.sh.)
+     */
     @Test
-    void postgresAnswersTheTextConditionFromTheTrigramIndex() throws Exception {
+    void postgresAnswersTheTextConditionFromTheIndexOnOrganisationAndText() throws Exception {
         DataSource ds = TestDatabases.create(Kind.POSTGRES, dir);
         Fixtures.inbox(ds, orgs, new ArchiveProviders());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET enable_seqscan = off"); // on an empty table the plan would otherwise read it whole
             String sql = "EXPLAIN SELECT id FROM inbox_item WHERE " + InboxQueries.TEXT_CONDITION.replace("?",
                     "'" + InboxQueries.containing(InboxQueries.words("ærfuglreir").get(0)) + "'");
-            assertThat(plan(s, sql)).contains(SearchIndex.NAME);
+            assertThat(plan(s, sql)).contains(SearchIndex.ORG_NAME);
+            try (ResultSet rs = s.executeQuery("SELECT indexdef FROM pg_indexes WHERE indexname = '"
+                    + SearchIndex.ORG_NAME + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains("gin (recipient_orgnr, search_text").contains("gin_trgm_ops");
+            }
         }
+        assertThat(indexExists(ds, SearchIndex.NAME)).isFalse();
     }
 
     /**
@@ -95,20 +105,28 @@ class SearchTest {
 
         JdbcInbox inbox = Fixtures.inbox(app, orgs, new ArchiveProviders());
         UUID attest = accept(inbox, Fixtures.item("s-1", ORGNR, "Søknad om ferdigattest", "Åse Ødegård", null));
-        assertThat(indexExists(admin)).isFalse();
+        assertThat(indexExists(admin, SearchIndex.NAME)).isFalse();
         assertThat(search(inbox, "ødegård")).containsExactly(attest);
 
         try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE EXTENSION pg_trgm"); // the DBA's step (README)
+            s.execute("CREATE EXTENSION pg_trgm"); // the DBA's first step (README)
         }
         inbox = Fixtures.inbox(app, orgs, new ArchiveProviders());
-        assertThat(indexExists(admin)).isTrue();
+        assertThat(indexExists(admin, SearchIndex.NAME)).as("text only, without btree_gin").isTrue();
+        assertThat(search(inbox, "ødegård")).containsExactly(attest);
+
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION btree_gin"); // the DBA's second step (README)
+        }
+        inbox = Fixtures.inbox(app, orgs, new ArchiveProviders());
+        assertThat(indexExists(admin, SearchIndex.ORG_NAME)).isTrue();
+        assertThat(indexExists(admin, SearchIndex.NAME)).as("replaced").isFalse();
         assertThat(search(inbox, "ødegård")).containsExactly(attest);
     }
 
-    private static boolean indexExists(DataSource ds) throws Exception {
+    private static boolean indexExists(DataSource ds, String name) throws Exception {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_indexes WHERE indexname = '" + SearchIndex.NAME + "'")) {
+             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_indexes WHERE indexname = '" + name + "'")) {
             return rs.next();
         }
     }
