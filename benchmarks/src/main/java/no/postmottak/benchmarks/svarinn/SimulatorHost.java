@@ -31,26 +31,40 @@ import no.postmottak.svarinn.simulator.SvarInnSimulator;
  * accounting nor its heap. Seeds a scenario, prints {@code ready <baseUri> <documents> <bytes>} and then answers
  * each stdin line with {@code state <total> <lest> <feil>}; stops at end of input.
  *
- * <p>Arguments: receiver-cert.pem, then {@code big SIZE_MIB} or {@code many COUNT DOCS DOC_KIB}.
+ * <p>Arguments: receiver-cert.pem, then {@code big SIZE_MIB [WARMUP_ITEMS]} or {@code many COUNT DOCS DOC_KIB}.
+ * With warm-up items, {@code big} first offers that many items of {@value #WARMUP_MIB} MiB and holds the big one
+ * back until the line {@code release} (answered {@code released}): the big item is then received alone, by a JVM
+ * that has compiled its hot paths, as a server that has run for a while would. {@code ready} counts the big item only.
  */
 public final class SimulatorHost {
 
     static final String USER = "5f0c7a1e-3b8d-4c2a-9e61-7d4b2a9c0f13";
     static final String PASSWORD = "bench-passord";
     static final List<String> ORGNRS = List.of("921123450", "921765436", "964000123");
+    static final int WARMUP_MIB = 64;
 
     private SimulatorHost() {
     }
 
-    /** The forsendelser of {@code big SIZE_MIB} or {@code many COUNT DOCS DOC_KIB}, each buildable again. */
+    /**
+     * The forsendelser of {@code big SIZE_MIB [WARMUP_ITEMS]} (the big one last) or {@code many COUNT DOCS DOC_KIB},
+     * each buildable again.
+     */
     private static List<Supplier<ForsendelseSpec.Builder>> scenario(String[] args) {
         Instant date = Instant.now().minusSeconds(100_000);
         List<Supplier<ForsendelseSpec.Builder>> specs = new ArrayList<>();
         if (args[1].equals("big")) {
+            for (int i = 0; i < warmupItems(args); i++) {
+                Dokument warm = Dokument.generert("oppvarming-" + i + ".pdf", "application/pdf",
+                        WARMUP_MIB * 1024L * 1024, 7 + i);
+                Instant warmDate = date.plusSeconds(i);
+                specs.add(() -> ForsendelseSpec.builder().mottaker(ORGNRS.get(0), "Fjordvik kommune")
+                        .tittel("Oppvarming").date(warmDate).dokument(warm));
+            }
             Dokument doc = Dokument.generert("stor-fil.pdf", "application/pdf", Long.parseLong(args[2]) * 1024 * 1024,
                     42);
             specs.add(() -> ForsendelseSpec.builder().mottaker(ORGNRS.get(0), "Fjordvik kommune")
-                    .tittel("Stor forsendelse").dokument(doc));
+                    .tittel("Stor forsendelse").date(date.plusSeconds(1000)).dokument(doc));
             return specs;
         }
         int count = Integer.parseInt(args[2]);
@@ -70,6 +84,10 @@ public final class SimulatorHost {
             });
         }
         return specs;
+    }
+
+    private static int warmupItems(String[] args) {
+        return args[1].equals("big") && args.length > 3 ? Integer.parseInt(args[3]) : 0;
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,19 +114,36 @@ public final class SimulatorHost {
                 }
             }
             sim.reset();
+            int warmup = warmupItems(args);
             long documents = 0;
             long bytes = 0;
+            ForsendelseSpec held = null;
             for (int i = 0; i < scenario.size(); i++) {
                 ForsendelseSpec spec = scenario.get(i).get()
                         .preEncrypted(payloads.resolve(generated.get(i)), "application/zip", "dokumenter.zip").build();
-                sim.addForsendelse(spec);
+                if (i < warmup) {
+                    sim.addForsendelse(spec);
+                    continue;
+                }
+                if (warmup > 0) {
+                    held = spec;
+                } else {
+                    sim.addForsendelse(spec);
+                }
                 documents += spec.dokumenter().size();
                 bytes += spec.dokumenter().stream().mapToLong(Dokument::size).sum();
             }
             System.out.println("ready " + sim.baseUri() + " " + documents + " " + bytes);
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            while (in.readLine() != null) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.equals("release") && held != null) {
+                    sim.addForsendelse(held);
+                    held = null;
+                    System.out.println("released ");
+                    System.out.flush();
+                    continue;
+                }
                 List<ForsendelseState> states = sim.forsendelser();
                 long lest = states.stream().filter(s -> s.status() == ForsendelseStatus.LEST).count();
                 long feil = states.stream().filter(s -> !s.feil().isEmpty()).count();

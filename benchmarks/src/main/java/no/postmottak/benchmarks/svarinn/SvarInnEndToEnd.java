@@ -25,7 +25,8 @@ import no.postmottak.svarinn.testing.SvarInnReceivers;
  *
  * <p>Usage: {@code SvarInnEndToEnd h2|pg big SIZE_MIB} or {@code SvarInnEndToEnd h2|pg many COUNT DOCS DOC_KIB};
  * env BENCH_DIR is the work folder (default a temp folder), env SVARINN_API the API version (v2, the default, or
- * v1). The simulator JVM gets -Xmx512m.
+ * v1); {@code -Dbench.warmup=N} (many) and {@code -Dbench.bigWarmup=N} (big) receive N unmeasured items first.
+ * The simulator JVM gets -Xmx512m.
  */
 public final class SvarInnEndToEnd {
 
@@ -43,11 +44,15 @@ public final class SvarInnEndToEnd {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                     "-cp", System.getProperty("java.class.path"), SimulatorHost.class.getName(), cert.toString()));
-            // Warm-up: the first N items of a "many" run are received but not measured (JIT compilation on 2 cores
-            // takes most of a short run's first seconds; a server receives for months). Printed as the cold figure.
-            int warmup = args[1].equals("many") ? Integer.getInteger("bench.warmup", 0) : 0;
+            // Warm-up: the first N items are received but not measured (JIT compilation on 2 cores takes most of a
+            // short run's first seconds; a server receives for months). "many": N more items of the same kind, the
+            // cold figure printed too; "big": N items of SimulatorHost.WARMUP_MIB, the big one offered after them.
+            boolean big = args[1].equals("big");
+            int warmup = Integer.getInteger(big ? "bench.bigWarmup" : "bench.warmup", 0);
             List<String> scenario = new ArrayList<>(List.of(args).subList(1, args.length));
-            if (warmup > 0) {
+            if (warmup > 0 && big) {
+                scenario.add(String.valueOf(warmup));
+            } else if (warmup > 0) {
                 scenario.set(1, String.valueOf(Integer.parseInt(args[2]) + warmup));
             }
             command.addAll(scenario);
@@ -60,7 +65,7 @@ public final class SvarInnEndToEnd {
             long allDocuments = Long.parseLong(ready[2]);
             long allBytes = Long.parseLong(ready[3]);
             simIn.println("state");
-            long items = Long.parseLong(expect(simOut, "state", sim, dir)[1]);
+            long items = Long.parseLong(expect(simOut, "state", sim, dir)[1]) + (big && warmup > 0 ? 1 : 0);
 
             HeapPeak.start();
             String version = System.getenv().getOrDefault("SVARINN_API", "v2");
@@ -72,6 +77,13 @@ public final class SvarInnEndToEnd {
             while (account.received() + account.failed() < warmup) {
                 TimeUnit.MILLISECONDS.sleep(5);
             }
+            if (big && warmup > 0) {
+                simIn.println("release");
+                expect(simOut, "released", sim, dir);
+                account.pollNow();
+            }
+            System.out.println("measuring"); // a mark for profilers watching the output
+            System.out.flush();
             long start = System.nanoTime();
             long before = account.received() + account.failed();
             while (account.received() + account.failed() < items) {
@@ -81,8 +93,9 @@ public final class SvarInnEndToEnd {
             double seconds = (end - start) / 1e9;
             long measured = items - before;
             // Every item of a "many" run has the same size: the measured share of documents and bytes is exact.
-            long documents = allDocuments * measured / items;
-            long bytes = allBytes * measured / items;
+            // "ready" counts the big item only, the one measured.
+            long documents = big ? allDocuments : allDocuments * measured / items;
+            long bytes = big ? allBytes : allBytes * measured / items;
             long peakHeap = HeapPeak.peak();
             account.stop(java.time.Duration.ofSeconds(10));
 
@@ -94,7 +107,7 @@ public final class SvarInnEndToEnd {
                         + account.failures());
             }
             double mbps = bytes / 1e6 / seconds;
-            if (warmup > 0) {
+            if (warmup > 0 && !big) {
                 System.out.printf("cold (all %d items, from the start, JIT warm-up included) seconds=%.2f items/s=%.1f%n",
                         items, (end - coldStart) / 1e9, items / ((end - coldStart) / 1e9));
             }

@@ -84,6 +84,11 @@ public final class SvarInnReceivers {
             poller.stop(grace);
         }
 
+        /** Polls as soon as the current poll (if any) is done, as the operator's "hent nå" does. */
+        public void pollNow() {
+            poller.pollNow();
+        }
+
         /** Forsendelser received (stored and acknowledged) since start. */
         public long received() {
             return poller.status().received();
