@@ -139,6 +139,14 @@ public final class PagingLatency {
                 // a clerk of several organisations: the keys-only query of a small organisation
                 "SELECT received_at, id FROM inbox_item WHERE recipient_orgnr = '" + Bench.ORG_B + "'"
                         + " AND confidential = FALSE AND search_text LIKE '%kystverket%' ESCAPE '!'" + order,
+                // PostgreSQL's text probes (InboxQueries.TEXT_PROBE_ROWS): the newest rows in page order, then the
+                // count that tells whether the range went on, for a word of 1 % in a small organisation
+                probe(Bench.ORG_B, "bekymringsmelding", 1000, order),
+                probe(Bench.ORG_B, "bekymringsmelding", 6375, order),
+                "SELECT COUNT(*) FROM (SELECT 1 FROM inbox_item WHERE recipient_orgnr = '" + Bench.ORG_B + "'"
+                        + order.replace("51", "1000") + ") newest",
+                "SELECT received_at, id FROM inbox_item WHERE recipient_orgnr = '" + Bench.ORG_B + "'"
+                        + " AND search_text LIKE '%bekymringsmelding%' ESCAPE '!'" + order,
                 select + " AND received_at >= CURRENT_TIMESTAMP - INTERVAL '307' DAY"
                         + " AND received_at < CURRENT_TIMESTAMP - INTERVAL '300' DAY"
                         + " AND confidential = FALSE AND search_text LIKE '%tilsynsrapport%' ESCAPE '!'" + order);
@@ -153,6 +161,13 @@ public final class PagingLatency {
                 }
             }
         }
+    }
+
+    private static String probe(String orgnr, String word, int rows, String order) {
+        return "SELECT received_at, id FROM inbox_item WHERE id IN (SELECT id FROM (SELECT recipient_orgnr, state,"
+                + " received_at, id, confidential, search_text FROM inbox_item WHERE recipient_orgnr = '" + orgnr + "'"
+                + order.replace("51", String.valueOf(rows)) + ") newest WHERE TRUE AND search_text LIKE '%" + word
+                + "%' ESCAPE '!'" + order + ")" + order.substring(0, order.indexOf(" FETCH"));
     }
 
     /** After the bulk load: PostgreSQL writes its dirty pages out now rather than while we measure. */

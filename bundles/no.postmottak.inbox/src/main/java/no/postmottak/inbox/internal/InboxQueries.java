@@ -152,10 +152,15 @@ final class InboxQueries {
      * page order first. When a page of matches is among them, or the range has no more rows, that is the answer,
      * whatever the words: the planner cannot then choose a bitmap plan for words it thinks rare (measured at
      * 1,000,000 items: a small organisation's ~560 ARCHIVE_FAILED items and "faktura", 16.8 ms ANDing the state index
-     * with the trigram index against under 1 ms in page order). Otherwise the planner chooses, as for rare words it
-     * should (the trigram index). About a millisecond of index and table reads when the probe does not answer.
+     * with the trigram index against under 1 ms in page order).
      */
     static final int TEXT_PROBE_ROWS = 1000;
+    /**
+     * When the first probe found some matches but not a page, a second one reads as many rows as the density seen
+     * says a page needs (a quarter more), up to this many; a word with no match in the first probe, or too sparse,
+     * goes to the planner, which should then use the trigram index (whose bitmap reads every match in the range).
+     */
+    static final int TEXT_PROBE_MAX_ROWS = 20_000;
 
     /** One organisation's first limit+1 matches, in one state or (state null) in all, newest first. */
     private static <T> List<T> select(Connection c, String columns, String orgnr, ItemState state, InboxQuery q,
@@ -198,16 +203,27 @@ final class InboxQueries {
         String order = state == null ? " ORDER BY recipient_orgnr, received_at DESC, id DESC"
                 : " ORDER BY recipient_orgnr, state, received_at DESC, id DESC";
         String first = " FETCH FIRST " + (q.limit() + 1) + " ROWS ONLY";
-        String newest = order + " FETCH FIRST " + TEXT_PROBE_ROWS + " ROWS ONLY";
         List<Object> args = new ArrayList<>(rangeArgs);
         args.addAll(textArgs);
         if (postgres && q.text() != null) {
-            // Subqueries with a row limit are not merged into the outer query: the inner one is read in page order.
-            List<T> probed = rows(c, "SELECT " + columns + " FROM (SELECT *" + range + newest + ") newest WHERE TRUE"
-                    + text + order + first, args, mapper);
-            if (probed.size() > q.limit() || rows(c, "SELECT COUNT(*) FROM (SELECT 1" + range + newest + ") newest",
-                    rangeArgs, rs -> rs.getInt(1)).get(0) < TEXT_PROBE_ROWS) {
-                return probed;
+            for (int budget = TEXT_PROBE_ROWS, probes = 0; probes < 2; probes++) {
+                // Subqueries with a row limit are not merged into the outer query: the inner one is read in page
+                // order, from the index alone where the table's pages are all-visible (its columns are all in the
+                // page-order indexes, V7); the matches' rows are then read by id.
+                String newest = order + " FETCH FIRST " + budget + " ROWS ONLY";
+                List<T> probed = rows(c, "SELECT " + columns + " FROM inbox_item WHERE id IN (SELECT id FROM (SELECT"
+                        + " recipient_orgnr, state, received_at, id, confidential, search_text" + range + newest
+                        + ") newest WHERE TRUE" + text + order + first + ")" + order, args, mapper);
+                if (probed.size() > q.limit() || rows(c, "SELECT COUNT(*) FROM (SELECT 1" + range + newest
+                        + ") newest", rangeArgs, rs -> rs.getInt(1)).get(0) < budget) {
+                    return probed;
+                }
+                long needed = probed.isEmpty() ? Long.MAX_VALUE
+                        : (long) budget * (q.limit() + 1) * 5 / 4 / probed.size();
+                if (needed > TEXT_PROBE_MAX_ROWS) {
+                    break;
+                }
+                budget = (int) needed;
             }
         }
         return rows(c, "SELECT " + columns + range + text + order + first, args, mapper);

@@ -63,6 +63,28 @@ final class ItemRows {
         return list;
     }
 
+    /**
+     * The most bytes (UTF-8) of search_text: on PostgreSQL it is in the page-order indexes (V7), whose rows must stay
+     * under the B-tree limit of 2,704 bytes with the key columns. Norwegian title and sender fit whole; a title of
+     * 1,000 characters outside Latin-1 is searchable in its first part.
+     */
+    static final int SEARCH_TEXT_MAX_BYTES = 2000;
+
+    /** Title and sender, lower-cased, cut at a character boundary to {@link #SEARCH_TEXT_MAX_BYTES}. */
+    static String searchText(String title, String sender) {
+        String text = (title + " " + sender).toLowerCase(Locale.ROOT);
+        int bytes = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes > SEARCH_TEXT_MAX_BYTES) {
+                return text.substring(0, i);
+            }
+            i += Character.charCount(cp);
+        }
+        return text;
+    }
+
     static void insert(Connection c, UUID id, IncomingItem item, Instant receivedAt, boolean orgConfigured)
             throws SQLException {
         String title = AuditLog.truncate(item.title(), 1000);
@@ -76,7 +98,7 @@ final class ItemRows {
             ps.setString(4, item.recipientOrgnr());
             ps.setString(5, title);
             ps.setString(6, sender);
-            ps.setString(7, (title + " " + sender).toLowerCase(Locale.ROOT));
+            ps.setString(7, searchText(title, sender));
             Db.setInstant(ps, 8, receivedAt);
             ps.setString(9, ItemState.RECEIVED.name());
             Db.setInstant(ps, 10, receivedAt);

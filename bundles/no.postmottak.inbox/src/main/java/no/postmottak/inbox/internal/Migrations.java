@@ -17,6 +17,17 @@ import no.postmottak.api.inbox.InboxException;
  * {@link BundledMigrations}). */
 final class Migrations {
 
+    /** V7 on PostgreSQL: the page-order indexes with the text filter's columns (a row over the cap cut first). */
+    private static final String PG_TEXT_IN_INDEX = String.join(";\n",
+            "UPDATE inbox_item SET search_text = left(search_text, 500) WHERE octet_length(search_text) > "
+                    + ItemRows.SEARCH_TEXT_MAX_BYTES,
+            "DROP INDEX ix_inbox_item_org_state_received",
+            "CREATE INDEX ix_inbox_item_org_state_received ON inbox_item"
+                    + " (recipient_orgnr, state, received_at DESC, id DESC) INCLUDE (confidential, search_text)",
+            "DROP INDEX ix_inbox_item_org_received",
+            "CREATE INDEX ix_inbox_item_org_received ON inbox_item"
+                    + " (recipient_orgnr, received_at DESC, id DESC) INCLUDE (confidential, search_text)");
+
     private Migrations() {
     }
 
@@ -36,7 +47,8 @@ final class Migrations {
                             // V5: H2 tests the text filter on index rows (no text index there)
                             "h2_text_columns", h2 ? ", confidential, search_text" : "",
                             "chunk_storage", h2 ? "SELECT 1"
-                                    : "ALTER TABLE document_chunk ALTER COLUMN data SET STORAGE EXTERNAL"))
+                                    : "ALTER TABLE document_chunk ALTER COLUMN data SET STORAGE EXTERNAL",
+                            "pg_text_in_index", h2 ? "SELECT 1" : PG_TEXT_IN_INDEX))
                     .resourceProvider(new BundledMigrations(Migrations.class.getClassLoader()))
                     .javaMigrationClassProvider(List::of)
                     .table("inbox_schema_history")
