@@ -81,7 +81,10 @@ class SearchTest {
         assertThat(search(inbox, "ødegård")).containsExactly(plain);
     }
 
-    /** On PostgreSQL the page-order indexes carry the text filter's columns, so a probe can read them alone (V7). */
+    /**
+     * On PostgreSQL the page-order indexes carry the text filter's columns, so a probe can read them alone (V7), and
+     * autovacuum marks recent pages all-visible sooner than by default.
+     */
     @Test
     void postgresPageOrderIndexesCarryTheTextColumns() throws Exception {
         DataSource ds = TestDatabases.create(Kind.POSTGRES, dir);
@@ -94,6 +97,13 @@ class SearchTest {
                 assertThat(rs.getString(1)).isEqualTo(name);
                 assertThat(rs.getString(2)).endsWith("INCLUDE (confidential, search_text)");
             }
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class"
+                     + " WHERE relname = 'inbox_item'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("recent pages all-visible sooner")
+                    .contains("autovacuum_vacuum_insert_scale_factor=0.01");
         }
     }
 
