@@ -99,9 +99,9 @@ public @interface IntegrasjonspunktConfig {
 
     @AttributeDefinition(name = "Meldinger som hentes samtidig", description = "Hvor mange meldinger kontoen laster"
             + " ned og lagrer på én gang. Hver melding behandles for seg og slettes fra integrasjonspunktet først når"
-            + " den er lagret. 2 passer for en maskin med 2 kjerner. Hver melding bruker høyst 4 MiB minne til"
-            + " mellomlagring (i tillegg til mellomlageret på disk)")
-    int items_in_flight() default 2;
+            + " den er lagret. 4 passer for en maskin med 2 kjerner. Hver melding bruker høyst 4 MiB minne til"
+            + " mellomlagring (i tillegg til mellomlageret på disk) og en forbindelse til databasen mens den lagres")
+    int items_in_flight() default 4;
 
     String webconsole_configurationFactory_nameHint() default "Integrasjonspunkt {base.url} ({orgnrs})";
 }

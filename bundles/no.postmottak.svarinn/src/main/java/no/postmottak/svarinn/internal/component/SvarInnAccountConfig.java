@@ -72,9 +72,10 @@ public @interface SvarInnAccountConfig {
 
     @AttributeDefinition(name = "Forsendelser som hentes samtidig", description = "Hvor mange forsendelser kontoen"
             + " laster ned og lagrer på én gang. Hver forsendelse behandles for seg og kvitteres først når den er"
-            + " lagret. 2 passer for en maskin med 2 kjerner; mer gir raskere mottak av mange små forsendelser på"
-            + " flere kjerner. Hver forsendelse bruker høyst 4 MiB minne til mellomlagring")
-    int items_in_flight() default 2;
+            + " lagret. 4 passer for en maskin med 2 kjerner; mer kan gi raskere mottak av mange små forsendelser"
+            + " på flere kjerner. Hver forsendelse bruker høyst 4 MiB minne til mellomlagring og en forbindelse til"
+            + " databasen mens den lagres")
+    int items_in_flight() default 4;
 
     String webconsole_configurationFactory_nameHint() default "SvarInn {username} ({orgnrs}) {api.version}";
 }
