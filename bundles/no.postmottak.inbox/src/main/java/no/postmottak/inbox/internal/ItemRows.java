@@ -1,5 +1,9 @@
 package no.postmottak.inbox.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,16 +77,11 @@ final class ItemRows {
     /** Title and sender, lower-cased, cut at a character boundary to {@link #SEARCH_TEXT_MAX_BYTES}. */
     static String searchText(String title, String sender) {
         String text = (title + " " + sender).toLowerCase(Locale.ROOT);
-        int bytes = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            if (bytes > SEARCH_TEXT_MAX_BYTES) {
-                return text.substring(0, i);
-            }
-            i += Character.charCount(cp);
-        }
-        return text;
+        // The encoder stops before the first character that does not fit whole; the input's position says where.
+        CharBuffer in = CharBuffer.wrap(text);
+        StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .encode(in, ByteBuffer.allocate(SEARCH_TEXT_MAX_BYTES), true);
+        return text.substring(0, in.position());
     }
 
     static void insert(Connection c, UUID id, IncomingItem item, Instant receivedAt, boolean orgConfigured)

@@ -19,8 +19,9 @@ final class Migrations {
 
     /** V7 on PostgreSQL: the page-order indexes with the text filter's columns (a row over the cap cut first). */
     private static final String PG_TEXT_IN_INDEX = String.join(";\n",
-            "UPDATE inbox_item SET search_text = left(search_text, 500) WHERE octet_length(search_text) > "
-                    + ItemRows.SEARCH_TEXT_MAX_BYTES,
+            // at most 4 bytes a character: the characters that surely fit
+            "UPDATE inbox_item SET search_text = left(search_text, " + ItemRows.SEARCH_TEXT_MAX_BYTES / 4
+                    + ") WHERE octet_length(search_text) > " + ItemRows.SEARCH_TEXT_MAX_BYTES,
             "DROP INDEX ix_inbox_item_org_state_received",
             "CREATE INDEX ix_inbox_item_org_state_received ON inbox_item"
                     + " (recipient_orgnr, state, received_at DESC, id DESC) INCLUDE (confidential, search_text)",

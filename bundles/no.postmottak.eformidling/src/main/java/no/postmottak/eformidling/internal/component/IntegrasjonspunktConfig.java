@@ -5,6 +5,8 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
+import no.postmottak.channel.support.InFlight;
+
 @ObjectClassDefinition(name = "Postmottak: integrasjonspunkt (eFormidling)",
         description = "Ett integrasjonspunkt som Postmottak henter eFormidling-post fra, for organisasjonsnumrene"
                 + " det betjener.")
@@ -101,7 +103,7 @@ public @interface IntegrasjonspunktConfig {
             + " ned og lagrer på én gang. Hver melding behandles for seg og slettes fra integrasjonspunktet først når"
             + " den er lagret. 4 passer for en maskin med 2 kjerner. Hver melding bruker høyst 4 MiB minne til"
             + " mellomlagring (i tillegg til mellomlageret på disk) og en forbindelse til databasen mens den lagres")
-    int items_in_flight() default 4;
+    int items_in_flight() default InFlight.DEFAULT;
 
     String webconsole_configurationFactory_nameHint() default "Integrasjonspunkt {base.url} ({orgnrs})";
 }

@@ -5,6 +5,8 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
+import no.postmottak.channel.support.InFlight;
+
 @ObjectClassDefinition(name = "Postmottak: SvarInn-konto",
         description = "Ett mottakersystem i KS SvarUt, som hentes for alle organisasjonsnumrene det har.")
 public @interface SvarInnAccountConfig {
@@ -75,7 +77,7 @@ public @interface SvarInnAccountConfig {
             + " lagret. 4 passer for en maskin med 2 kjerner; mer kan gi raskere mottak av mange små forsendelser"
             + " på flere kjerner. Hver forsendelse bruker høyst 4 MiB minne til mellomlagring og en forbindelse til"
             + " databasen mens den lagres")
-    int items_in_flight() default 4;
+    int items_in_flight() default InFlight.DEFAULT;
 
     String webconsole_configurationFactory_nameHint() default "SvarInn {username} ({orgnrs}) {api.version}";
 }
