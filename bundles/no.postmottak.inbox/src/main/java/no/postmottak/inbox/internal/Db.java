@@ -108,6 +108,21 @@ final class Db {
         }
     }
 
+    /**
+     * On H2, writes the pages changed so far by all open transactions to the file, without committing or syncing
+     * anything ({@code CHECKPOINT} → {@code Store.flush} → {@code MVStore.commit()}). H2 does the same by itself
+     * whenever its unsaved pages pass {@code autoCommitBufferSize} (8 MiB at a 128 MB heap, not settable through the
+     * URL); doing it sooner inside a large document keeps each store small. Uncommitted changes in the file are
+     * rolled back by recovery, as after any of H2's own stores. No-op on PostgreSQL.
+     */
+    void storeUnsavedPages(Connection c) throws SQLException {
+        if (h2) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT");
+            }
+        }
+    }
+
     static void rollbackQuietly(Connection c, Exception cause) {
         try {
             c.rollback();

@@ -33,6 +33,13 @@ final class DocumentStore {
      */
     private static final int POOLED_BUFFERS = 4;
 
+    /**
+     * A large document has H2 write its pages every 2 MiB ({@link Db#storeUnsavedPages}) instead of every ~8 MiB:
+     * H2 pools its serialization buffer only up to 4 MiB, and the larger ones it grew per store were G1 "humongous"
+     * garbage that filled a 128 MB heap, and closed the database at 64 MB (issue 17).
+     */
+    static final int STORE_PAGES_EVERY_CHUNKS = 4;
+
     private final Db db;
     private final ArrayBlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(POOLED_BUFFERS);
 
@@ -64,6 +71,9 @@ final class DocumentStore {
                 ps.setBinaryStream(4, new ByteArrayInputStream(buffer, 0, filled), filled);
                 ps.executeUpdate();
                 size += filled;
+                if (seq % STORE_PAGES_EVERY_CHUNKS == 0) {
+                    db.storeUnsavedPages(c);
+                }
             }
         } finally {
             buffers.offer(buffer);

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -128,7 +130,9 @@ class AcceptTest {
     void failingDocumentStreamStoresNothing(Kind kind) throws Exception {
         DataSource ds = TestDatabases.create(kind, dir);
         JdbcInbox inbox = Fixtures.inbox(ds, orgs, new ArchiveProviders());
-        InputStream failsMidway = new java.io.SequenceInputStream(Fixtures.generated(DocumentStore.CHUNK_SIZE * 3L, 7),
+        // Past the point where H2 writes the transaction's pages to the file: the rollback must undo those too.
+        InputStream failsMidway = new java.io.SequenceInputStream(Fixtures.generated(
+                DocumentStore.CHUNK_SIZE * (DocumentStore.STORE_PAGES_EVERY_CHUNKS + 1L), 7),
                 new InputStream() {
                     @Override
                     public int read() throws IOException {
@@ -149,6 +153,42 @@ class AcceptTest {
         }
         // and the channel can deliver it again
         assertThat(inbox.accept(Fixtures.item("f-3"), Fixtures.docs(new byte[] {1})).alreadyStored()).isFalse();
+    }
+
+    @Test
+    void h2WritesALargeDocumentToTheFileAsItGoesNotAllAtTheEnd() throws Exception {
+        DataSource ds = TestDatabases.create(Kind.H2, dir);
+        JdbcInbox inbox = Fixtures.inbox(ds, orgs, new ArchiveProviders());
+        Path file;
+        try (var files = Files.list(dir)) {
+            file = files.filter(f -> f.toString().endsWith(".mv.db")).findFirst().orElseThrow();
+        }
+        long before = Files.size(file);
+        long[] grownBeforeTheLastChunk = {-1};
+        long written = DocumentStore.CHUNK_SIZE * (long) DocumentStore.STORE_PAGES_EVERY_CHUNKS;
+        InputStream content = new java.io.SequenceInputStream(Fixtures.generated(written, 11), new InputStream() {
+            private final InputStream rest = Fixtures.generated(DocumentStore.CHUNK_SIZE, 12);
+
+            @Override
+            public int read() throws IOException {
+                throw new UnsupportedOperationException("read in blocks");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (grownBeforeTheLastChunk[0] < 0) {
+                    grownBeforeTheLastChunk[0] = Files.size(file) - before;
+                }
+                return rest.read(b, off, len);
+            }
+        });
+
+        inbox.accept(Fixtures.item("f-large"), IncomingDocuments.of(List.of(
+                new IncomingDocument(Fixtures.pdf("stor.pdf"), content))));
+
+        // Without the early stores H2 keeps up to autoCommitBufferSize (8-19 MiB, by heap) on the heap first.
+        assertThat(grownBeforeTheLastChunk[0]).as("bytes in the file before the transaction ended")
+                .isGreaterThanOrEqualTo(written);
     }
 
     @ParameterizedTest

@@ -81,7 +81,8 @@ public final class CrashChild {
         int count = 1 + random.nextInt(3);
         List<byte[]> docs = new ArrayList<>();
         for (int d = 0; d < count; d++) {
-            byte[] bytes = new byte[random.nextInt(3 * DocumentStore.CHUNK_SIZE)];
+            // Up to 6 chunks: some documents pass the point where H2 is told to write its pages mid-transaction.
+            byte[] bytes = new byte[random.nextInt((DocumentStore.STORE_PAGES_EVERY_CHUNKS + 2) * DocumentStore.CHUNK_SIZE)];
             random.nextBytes(bytes);
             docs.add(bytes);
         }
