@@ -42,13 +42,13 @@ public final class SvarInnV1Client implements SvarInnApi {
     /** {@code POST svarinn/kvitterMottak/forsendelse/{id}}. */
     @Override
     public void acknowledge(String forsendelseId) throws SvarInnException {
-        http.sendJson("POST", "svarinn/kvitterMottak/forsendelse/" + forsendelseId, null);
+        http.sendStatus("POST", "svarinn/kvitterMottak/forsendelse/" + forsendelseId, null);
     }
 
     /** {@code POST svarinn/mottakFeilet/forsendelse/{id}} with {@code {feilmelding, permanent}}. */
     @Override
     public void reportFailure(String forsendelseId, String feilmelding, boolean permanent) throws SvarInnException {
-        http.sendJson("POST", "svarinn/mottakFeilet/forsendelse/" + forsendelseId,
+        http.sendStatus("POST", "svarinn/mottakFeilet/forsendelse/" + forsendelseId,
                 Map.of("feilmelding", feilmelding, "permanent", permanent));
     }
 }

@@ -50,7 +50,7 @@ public final class SvarInnV2Client implements SvarInnApi {
     /** {@code PATCH svarinn/v2/forsendelser/{id}/status} with {@code {"status":"MOTTATT"}}. */
     @Override
     public void acknowledge(String forsendelseId) throws SvarInnException {
-        http.sendJson("PATCH", status(forsendelseId), Map.of("status", "MOTTATT"));
+        http.sendStatus("PATCH", status(forsendelseId), Map.of("status", "MOTTATT"));
     }
 
     /** {@code PATCH …/status} with {@code {"status":"FEILET","feil":{"feilmelding":…,"permanent":…}}}. */
@@ -59,7 +59,7 @@ public final class SvarInnV2Client implements SvarInnApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "FEILET");
         body.put("feil", Map.of("feilmelding", feilmelding, "permanent", permanent));
-        http.sendJson("PATCH", status(forsendelseId), body);
+        http.sendStatus("PATCH", status(forsendelseId), body);
     }
 
     private static String status(String forsendelseId) {
