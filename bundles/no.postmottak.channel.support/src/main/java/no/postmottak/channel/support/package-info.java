@@ -17,10 +17,10 @@
  * Plain Java without OSGi services: channel bundles build these objects in their own components.
  *
  * @since 1.0.0 (monitoring in PollLoop and ItemLog since 1.1.0; StagedAccept, InFlight, FailureCounts and the lease's
- *        TTL and local validity since 1.2.0)
+ *        TTL and local validity since 1.2.0; HttpSupport.send since 1.3.0)
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package no.postmottak.channel.support;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +23,6 @@ import no.postmottak.svarinn.internal.SvarInnException.Kind;
  * {@link SvarInnException}. Downloads follow the URL SvarUt hands out, never one we build.
  */
 public final class SvarInnHttp {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SvarInnHttp.class);
 
     /** The suffix of the V1 base URL operators have configured; both versions address paths below the root. */
     private static final String V1_SUFFIX = "/svarinn";
@@ -73,27 +68,14 @@ public final class SvarInnHttp {
 
     /**
      * Sends a status update: {@code body} as JSON with {@code method} to {@code path} below the root; the answer is
-     * discarded. Setting a status again sets the same status, so an update whose connection failed is sent once more
-     * at once: a server or load balancer may close a kept-alive connection just as the client reuses it, and the
-     * JDK's client resends only idempotent methods by itself. Without that the item would wait, stored but not
-     * acknowledged, until the next poll.
+     * discarded. Setting a status again sets the same status, so an update whose connection broke is sent once more
+     * ({@link HttpSupport#send}); otherwise the item would wait, stored but not acknowledged, for the next poll.
      */
     public void sendStatus(String method, String path, Object body) throws SvarInnException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(bytes(body));
-        HttpRequest request = request(path).header("Content-Type", "application/json").method(method, publisher).build();
-        HttpResponse<InputStream> response;
-        try {
-            response = send(request);
-        } catch (SvarInnException e) {
-            if (!(e.getCause() instanceof IOException) || e.getCause() instanceof HttpTimeoutException) {
-                throw e;
-            }
-            LOG.info("{} failed on the connection ({}); sending it once more", where(request),
-                    e.getCause().getClass().getSimpleName());
-            response = send(request);
-        }
-        HttpSupport.discard(response);
+        HttpSupport.discard(send(request(path).header("Content-Type", "application/json").method(method, publisher)
+                .build(), true));
     }
 
     /** Starts the download of the encrypted payload. The caller reads and closes the stream. */
@@ -124,9 +106,13 @@ public final class SvarInnHttp {
     }
 
     private HttpResponse<InputStream> send(HttpRequest request) throws SvarInnException {
+        return send(request, false);
+    }
+
+    private HttpResponse<InputStream> send(HttpRequest request, boolean repeatable) throws SvarInnException {
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = HttpSupport.send(http, request, repeatable);
         } catch (HttpTimeoutException e) {
             throw new SvarInnException(Kind.UNAVAILABLE, 0, "SvarInn did not answer in time: " + where(request), null, e);
         } catch (IOException e) {
