@@ -56,7 +56,7 @@ public final class SvarInnHttp {
 
     /** {@code GET} a JSON list at {@code path} below the root. */
     public <T> List<T> getList(String path, TypeReference<List<T>> type) throws SvarInnException {
-        HttpResponse<InputStream> response = send(request(path).GET().build());
+        HttpResponse<InputStream> response = send(request(path).GET().build(), false);
         try (InputStream body = response.body()) {
             List<T> list = json.readValue(body, type);
             return list == null ? List.of() : list;
@@ -88,7 +88,7 @@ public final class SvarInnHttp {
         }
         // The read timeout applies to the wait for the response head; the body is a stream read at our own pace.
         HttpResponse<InputStream> response = send(HttpRequest.newBuilder(uri).timeout(readTimeout)
-                .header("Authorization", authorization).GET().build());
+                .header("Authorization", authorization).GET().build(), false);
         return new SvarInnApi.Download(response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
 
@@ -103,10 +103,6 @@ public final class SvarInnHttp {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(root.resolve(path)).timeout(readTimeout)
                 .header("Authorization", authorization).header("Accept", "application/json");
-    }
-
-    private HttpResponse<InputStream> send(HttpRequest request) throws SvarInnException {
-        return send(request, false);
     }
 
     private HttpResponse<InputStream> send(HttpRequest request, boolean repeatable) throws SvarInnException {
