@@ -12,7 +12,8 @@ import no.postmottak.api.inbox.StoredDocument;
 
 /**
  * Reads a stored document a few chunks at a time (at most {@link #CHUNKS_PER_READ} chunks in memory), each batch
- * with a short connection of its own; fails clearly when the content was purged meanwhile.
+ * with a short connection of its own, then the document's part in the content store, if it has one; fails clearly
+ * when the content was purged meanwhile or its file is missing or short.
  */
 final class ChunkInputStream extends InputStream {
 
@@ -21,6 +22,12 @@ final class ChunkInputStream extends InputStream {
     private final Db db;
     private final UUID itemId;
     private final StoredDocument doc;
+    private static final long UNKNOWN = -2;
+
+    /** Where the document's file part begins; -1: no file part, all of it is in chunk rows. Read at the first read. */
+    private long fileFrom = UNKNOWN;
+    private final ContentFiles files;
+    private InputStream filePart;
     private final java.util.ArrayDeque<byte[]> fetched = new java.util.ArrayDeque<>();
     private byte[] chunk = new byte[0];
     private int pos;
@@ -28,10 +35,12 @@ final class ChunkInputStream extends InputStream {
     private long delivered;
     private boolean closed;
 
-    ChunkInputStream(Db db, UUID itemId, StoredDocument doc) {
+    /** @param files the content store, or null if none is configured */
+    ChunkInputStream(Db db, UUID itemId, StoredDocument doc, ContentFiles files) {
         this.db = db;
         this.itemId = itemId;
         this.doc = doc;
+        this.files = files;
     }
 
     @Override
@@ -48,8 +57,11 @@ final class ChunkInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        if (pos == chunk.length && !fetchNext()) {
-            return -1;
+        if (fileFrom == UNKNOWN) {
+            fileFrom = fileFrom();
+        }
+        if (filePart != null || pos == chunk.length && !fetchNext()) {
+            return fileFrom >= 0 ? readFilePart(b, off, len) : -1;
         }
         int n = Math.min(len, chunk.length - pos);
         System.arraycopy(chunk, pos, b, off, n);
@@ -58,9 +70,55 @@ final class ChunkInputStream extends InputStream {
         return n;
     }
 
+    private long fileFrom() throws IOException {
+        long from;
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT content_offset FROM inbox_document WHERE item_id = ? AND idx = ?")) {
+            ps.setObject(1, itemId);
+            ps.setInt(2, doc.index());
+            try (ResultSet rs = ps.executeQuery()) {
+                from = -1;
+                if (rs.next()) {
+                    long offset = rs.getLong(1);
+                    from = rs.wasNull() ? -1 : offset;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Kunne ikke lese dokumentet " + doc.fileName() + ": " + e.getMessage(), e);
+        }
+        if (from >= 0 && files == null) {
+            throw new IOException("Dokumentet " + doc.fileName() + " ligger delvis i innholdslageret, men"
+                    + " innholdslageret er ikke konfigurert (content.store.path)");
+        }
+        return from;
+    }
+
+    private int readFilePart(byte[] b, int off, int len) throws IOException {
+        if (delivered >= doc.size()) {
+            return -1;
+        }
+        if (filePart == null) {
+            try {
+                filePart = files.open(itemId, doc.index(), delivered - fileFrom);
+            } catch (IOException e) {
+                throw new IOException(ContentFiles.isMissing(e)
+                        ? "Innholdet i dokumentet " + doc.fileName() + " mangler i innholdslageret"
+                        : "Kunne ikke lese dokumentet " + doc.fileName() + " fra innholdslageret: " + e.getMessage(),
+                        e);
+            }
+        }
+        int n = filePart.read(b, off, (int) Math.min(len, doc.size() - delivered));
+        if (n < 0) {
+            throw new IOException("Innholdet i dokumentet " + doc.fileName() + " er ufullstendig i innholdslageret");
+        }
+        delivered += n;
+        return n;
+    }
+
     private boolean fetchNext() throws IOException {
         if (fetched.isEmpty()) {
-            if (delivered >= doc.size()) {
+            if (delivered >= (fileFrom >= 0 ? fileFrom : doc.size())) {
                 return false;
             }
             fetchBatch();
@@ -96,8 +154,11 @@ final class ChunkInputStream extends InputStream {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         closed = true;
+        if (filePart != null) {
+            filePart.close();
+        }
         chunk = new byte[0];
         fetched.clear();
     }

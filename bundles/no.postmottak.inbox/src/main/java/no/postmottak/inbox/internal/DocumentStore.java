@@ -3,6 +3,9 @@ package no.postmottak.inbox.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,19 +13,30 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import no.postmottak.api.DocumentDescriptor;
 import no.postmottak.api.DocumentRole;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.StoredDocument;
 
-/** Document metadata and content (in chunk rows) in the inbox database. */
+/**
+ * Document metadata and content in the inbox database: chunk rows, and with a content store configured, the part of a
+ * large document past its threshold in a file ({@link ContentFiles}).
+ */
 final class DocumentStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentStore.class);
 
     /** Below H2's 1,000,000-byte VARBINARY limit; large enough that a 300 MB document is 600 rows. */
     static final int CHUNK_SIZE = 512 * 1024;
@@ -41,15 +55,25 @@ final class DocumentStore {
     static final int STORE_PAGES_EVERY_CHUNKS = 4;
 
     private final Db db;
+    private final ContentFiles files;
     private final ArrayBlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(POOLED_BUFFERS);
 
-    DocumentStore(Db db) {
+    /** @param files the content store, or null: all content in the database */
+    DocumentStore(Db db, ContentFiles files) {
         this.db = db;
+        this.files = files;
+    }
+
+    /** The content store, if one is configured. */
+    Optional<ContentFiles> files() {
+        return Optional.ofNullable(files);
     }
 
     /**
      * Streams one document into chunk rows inside the caller's transaction, computing size and SHA-256 on the
-     * way. Memory use is one chunk, whatever the document's size.
+     * way; with a content store, what passes its threshold goes to the document's file instead, which is forced to
+     * disk before this returns (the caller's commit then makes the document durable whole). Memory use is one chunk,
+     * whatever the document's size.
      */
     StoredDocument write(Connection c, UUID itemId, int index, DocumentDescriptor descriptor, InputStream content)
             throws SQLException, IOException, InboxException {
@@ -59,31 +83,52 @@ final class DocumentStore {
         byte[] buffer = pooled != null ? pooled : new byte[CHUNK_SIZE];
         long size = 0;
         int seq = 0;
+        long fileFrom = -1;
+        FileChannel file = null;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO document_chunk (item_id, idx, seq, data) VALUES (?, ?, ?, ?)")) {
             int filled;
             while ((filled = in.readNBytes(buffer, 0, CHUNK_SIZE)) > 0) {
-                ps.setObject(1, itemId);
-                ps.setInt(2, index);
-                ps.setInt(3, seq++);
-                // A stream of known length: H2 writes it into its LOB store and PostgreSQL's driver sends it, both
-                // without a copy of the buffer (setBytes copied it once more on H2, and needed an exact-size array).
-                ps.setBinaryStream(4, new ByteArrayInputStream(buffer, 0, filled), filled);
-                ps.executeUpdate();
-                size += filled;
-                if (seq % STORE_PAGES_EVERY_CHUNKS == 0) {
-                    db.storeUnsavedPages(c);
+                if (files != null && size >= files.threshold()) {
+                    if (file == null) {
+                        file = files.create(itemId, index);
+                        fileFrom = size;
+                    }
+                    ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, filled);
+                    while (bytes.hasRemaining()) {
+                        file.write(bytes);
+                    }
+                } else {
+                    ps.setObject(1, itemId);
+                    ps.setInt(2, index);
+                    ps.setInt(3, seq++);
+                    // A stream of known length: H2 writes it into its LOB store and PostgreSQL's driver sends it,
+                    // both without a copy of the buffer (setBytes copied it once more on H2, and needed an
+                    // exact-size array).
+                    ps.setBinaryStream(4, new ByteArrayInputStream(buffer, 0, filled), filled);
+                    ps.executeUpdate();
+                    if (seq % STORE_PAGES_EVERY_CHUNKS == 0) {
+                        db.storeUnsavedPages(c);
+                    }
                 }
+                size += filled;
+            }
+            if (file != null) {
+                files.makeDurable(file, itemId, index);
             }
         } finally {
             buffers.offer(buffer);
+            if (file != null) {
+                file.close();
+            }
         }
         String hex = HexFormat.of().formatHex(sha256.digest());
         checkExpected(descriptor, size, hex);
         StoredDocument doc = new StoredDocument(index, descriptor.fileName(), descriptor.mediaType(), size, hex,
                 index == 0 ? DocumentRole.MAIN : DocumentRole.ATTACHMENT, false);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox_document (item_id, idx, file_name,"
-                + " media_type, role, document_type, size_bytes, sha256, purged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " media_type, role, document_type, size_bytes, sha256, purged, content_offset)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, itemId);
             ps.setInt(2, index);
             ps.setString(3, descriptor.fileName());
@@ -93,6 +138,11 @@ final class DocumentStore {
             ps.setLong(7, size);
             ps.setString(8, hex);
             ps.setBoolean(9, false);
+            if (fileFrom >= 0) {
+                ps.setLong(10, fileFrom);
+            } else {
+                ps.setNull(10, Types.BIGINT);
+            }
             ps.executeUpdate();
         }
         return doc;
@@ -136,11 +186,59 @@ final class DocumentStore {
     }
 
     /**
+     * Removes the files of an item's documents, after the transaction that wrote them rolled back or the one that
+     * purged their rows committed. A file left behind (this failed, or the node died first) is removed by
+     * {@link #sweepFiles}.
+     */
+    void removeFiles(UUID itemId) {
+        if (files == null) {
+            return;
+        }
+        try {
+            files.deleteItem(itemId);
+        } catch (IOException e) {
+            LOG.warn("Could not remove the content files of item {} now; the hourly sweep will: {}", itemId,
+                    e.toString());
+        }
+    }
+
+    /**
+     * Removes files of the content store that no stored, unpurged document names and that were last written before
+     * {@code writtenBefore} (so an accept still under way keeps its file). Returns how many it removed.
+     */
+    int sweepFiles(Instant writtenBefore) throws IOException, InboxException {
+        if (files == null) {
+            return 0;
+        }
+        int removed = 0;
+        for (ContentFiles.StoredFile f : files.list()) {
+            if (!f.modified().isBefore(writtenBefore)) {
+                continue;
+            }
+            boolean named = db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM inbox_document WHERE item_id = ?"
+                        + " AND idx = ? AND content_offset IS NOT NULL AND purged = ?")) {
+                    ps.setObject(1, f.itemId());
+                    ps.setInt(2, f.index());
+                    ps.setBoolean(3, false);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                }
+            });
+            if (!named && Files.deleteIfExists(f.path())) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /**
      * Opens a document for reading, one chunk at a time; each chunk is read with a short connection of its own,
-     * so an open stream holds no connection.
+     * so an open stream holds no connection. A part in the content store is read from its file.
      */
     InputStream open(UUID itemId, StoredDocument doc) {
-        return new ChunkInputStream(db, itemId, doc);
+        return new ChunkInputStream(db, itemId, doc, files);
     }
 
     static MessageDigest sha256() {

@@ -77,6 +77,16 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes, FailedAttemp
                 + " fornyer kravet sitt på det mens arkivet svarer. Stopper noden, overtar en annen node arkiveringen"
                 + " etter så lang tid (pluss inntil halvparten) og fortsetter der den første slapp")
         long archiving_claim_seconds() default 60;
+
+        @AttributeDefinition(name = "Innholdslager (mappe)", description = "Mappe der store dokumenter lagres, forbi"
+                + " grensen under; resten av innholdet ligger i databasen. Tom: alt innhold lagres i databasen. I en"
+                + " klynge må alle noder bruke den samme delte mappen (en node med en annen mappe starter ikke), og"
+                + " sikkerhetskopien må ta med både databasen og mappen")
+        String content_store_path() default "";
+
+        @AttributeDefinition(name = "Grense for innholdslageret (MiB)", description = "Så mye av et dokument lagres"
+                + " i databasen; resten går til innholdslageret (hvis det er konfigurert)")
+        long content_store_threshold_mib() default ContentFiles.DEFAULT_THRESHOLD_MIB;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxComponent.class);
@@ -105,7 +115,7 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes, FailedAttemp
             public List<Organisation> all() {
                 return organisations.stream().map(OrganisationComponent::settings).toList();
             }
-        }, providers, Clock.systemUTC(), nodeId(), claim);
+        }, providers, Clock.systemUTC(), nodeId(), claim, contentFiles(config));
         leases = inbox.leases();
         outcomes = inbox.outcomes();
         attempts = inbox.failedAttempts();
@@ -114,6 +124,14 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes, FailedAttemp
         purger.scheduleWithFixedDelay(this::purge, 5, 60, TimeUnit.MINUTES);
         long check = Math.max(1, claim.toSeconds() / 2);
         purger.scheduleWithFixedDelay(this::resumeAbandonedArchiving, check, check, TimeUnit.SECONDS);
+    }
+
+    /** The content store the configuration names, or null: all content in the database. */
+    static ContentFiles contentFiles(Config config) {
+        String path = config.content_store_path() == null ? "" : config.content_store_path().trim();
+        return path.isEmpty() ? null
+                : new ContentFiles(java.nio.file.Path.of(path),
+                        ContentFiles.thresholdBytes(config.content_store_threshold_mib()));
     }
 
     @Deactivate
@@ -163,6 +181,10 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes, FailedAttemp
             int n = inbox.purgeExpiredDeletedContent(Instant.now());
             if (n > 0) {
                 LOG.info("Purged the content of {} deleted items after their retention time", n);
+            }
+            int orphans = inbox.sweepContentFiles(Instant.now().minus(ContentFiles.SWEEP_AFTER));
+            if (orphans > 0) {
+                LOG.info("Removed {} content store files that no stored document names", orphans);
             }
         } catch (InboxException | RuntimeException e) {
             LOG.warn("Purging deleted content failed; trying again in an hour: {}", e.getMessage());

@@ -57,7 +57,7 @@ final class JdbcInbox implements Inbox, AutoCloseable {
     /** Migrates the schema, then serves; a node of its own (a random id) with the default archiving claim. */
     JdbcInbox(DataSource dataSource, Organisations organisations, ArchiveProviders providers, Clock clock)
             throws InboxException {
-        this(dataSource, organisations, providers, clock, "inbox-" + UUID.randomUUID(), DEFAULT_CLAIM_TTL);
+        this(dataSource, organisations, providers, clock, "inbox-" + UUID.randomUUID(), DEFAULT_CLAIM_TTL, null);
     }
 
     /**
@@ -65,15 +65,19 @@ final class JdbcInbox implements Inbox, AutoCloseable {
      *
      * @param nodeId   this node, unique in the cluster (owner of its archiving claims)
      * @param claimTtl how long an archiving claim holds without renewal
+     * @param files    the content store for large documents, or null: all content in the database
      */
     JdbcInbox(DataSource dataSource, Organisations organisations, ArchiveProviders providers, Clock clock,
-              String nodeId, Duration claimTtl) throws InboxException {
+              String nodeId, Duration claimTtl, ContentFiles files) throws InboxException {
         if (claimTtl.isNegative() || claimTtl.isZero()) {
             throw new IllegalArgumentException("The archiving claim needs a positive duration: " + claimTtl);
         }
         this.db = new Db(dataSource);
         Migrations.migrate(dataSource, db.isH2());
-        this.documents = new DocumentStore(db);
+        if (files != null) {
+            ContentStoreMarker.check(db, files);
+        }
+        this.documents = new DocumentStore(db, files);
         this.transitions = new Transitions(clock);
         this.organisations = organisations;
         this.views = new OrganisationViews(organisations, providers);
@@ -125,6 +129,21 @@ final class JdbcInbox implements Inbox, AutoCloseable {
         }
         UUID id = UUID.randomUUID();
         boolean orgConfigured = organisations.find(item.recipientOrgnr()).isPresent();
+        AcceptResult result;
+        try {
+            result = acceptAs(id, item, incoming, orgConfigured);
+        } catch (InboxException | RuntimeException e) {
+            documents.removeFiles(id); // written for a transaction that rolled back
+            throw e;
+        }
+        if (!result.itemId().equals(id)) {
+            documents.removeFiles(id); // another accept of the same item won
+        }
+        return result;
+    }
+
+    private AcceptResult acceptAs(UUID id, IncomingItem item, IncomingDocuments incoming, boolean orgConfigured)
+            throws InboxException {
         try {
             return db.write(c -> {
                 Instant now = transitions.now();
@@ -241,14 +260,18 @@ final class JdbcInbox implements Inbox, AutoCloseable {
         if (reason == null || reason.isBlank()) {
             throw new InboxException("Sletting krever en begrunnelse", false);
         }
-        db.write(c -> {
+        boolean purged = db.write(c -> {
             ItemRows.Locked item = transitions.lockFor(c, itemId, ItemState.DELETED);
             transitions.move(c, item, ItemState.DELETED, actor, "delete", reason.trim(), null);
-            if (retention(item.orgnr()).isZero()) {
+            boolean purge = retention(item.orgnr()).isZero();
+            if (purge) {
                 documents.purge(c, itemId);
             }
-            return null;
+            return purge;
         });
+        if (purged) {
+            documents.removeFiles(itemId);
+        }
     }
 
     private java.time.Duration retention(String orgnr) {
@@ -265,7 +288,7 @@ final class JdbcInbox implements Inbox, AutoCloseable {
             if (d.deletedAt().plus(retention(d.orgnr())).isAfter(now)) {
                 continue;
             }
-            purged += db.write(c -> {
+            int one = db.write(c -> {
                 ItemRows.Locked item = ItemRows.lock(c, d.id()).orElseThrow();
                 if (item.state() != ItemState.DELETED) {
                     return 0;
@@ -275,8 +298,24 @@ final class JdbcInbox implements Inbox, AutoCloseable {
                         ItemState.DELETED, "Innholdet er fjernet etter oppbevaringstiden"));
                 return 1;
             });
+            if (one > 0) {
+                documents.removeFiles(d.id());
+            }
+            purged += one;
         }
         return purged;
+    }
+
+    /**
+     * Removes content store files that no stored document names, last written before {@code writtenBefore}: left by
+     * a node that died in an accept or before it removed a purged document's file. Returns how many.
+     */
+    int sweepContentFiles(Instant writtenBefore) throws InboxException {
+        try {
+            return documents.sweepFiles(writtenBefore);
+        } catch (IOException e) {
+            throw new InboxException("Kunne ikke rydde i innholdslageret: " + e.getMessage(), true, e);
+        }
     }
 
     /**

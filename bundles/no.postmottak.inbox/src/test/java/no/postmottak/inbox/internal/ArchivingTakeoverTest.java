@@ -123,7 +123,7 @@ class ArchivingTakeoverTest {
         ArchiveProviders providers = new ArchiveProviders();
         providers.add(provider, Map.of(ArchiveProvider.KIND, "test", ArchiveProvider.NAME, "kommunearkivet"));
         Fixtures.Orgs orgs = new Fixtures.Orgs().put(Fixtures.org(ORGNR, "test", FALLBACK, null));
-        return new JdbcInbox(ds, orgs, providers, Clock.systemUTC(), name, CLAIM);
+        return new JdbcInbox(ds, orgs, providers, Clock.systemUTC(), name, CLAIM, null);
     }
 
     @ParameterizedTest

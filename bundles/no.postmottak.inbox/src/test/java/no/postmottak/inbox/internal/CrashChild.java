@@ -31,11 +31,14 @@ public final class CrashChild {
     private CrashChild() {
     }
 
+    /** With a content store: a document's part past 3 chunks goes to its file (about half of the documents). */
+    static final long CONTENT_STORE_THRESHOLD = 3L * DocumentStore.CHUNK_SIZE;
+
+    /** Arguments: the database file, the first channel id's number, optionally the content store's folder. */
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[0]);
         AtomicInteger next = new AtomicInteger(Integer.parseInt(args[1]));
-        JdbcInbox inbox = new JdbcInbox(TestDatabases.h2Pooled(db), new Fixtures.Orgs(), new ArchiveProviders(),
-                Clock.systemUTC());
+        JdbcInbox inbox = open(TestDatabases.h2Pooled(db), args.length > 2 ? Path.of(args[2]) : null);
         PrintStream out = System.out;
         out.println("READY");
         out.flush();
@@ -66,6 +69,12 @@ public final class CrashChild {
                 }
             }
         }
+    }
+
+    /** The inbox as the child and the verifying parent open it: with the content store in {@code store}, if any. */
+    static JdbcInbox open(javax.sql.DataSource ds, Path store) throws Exception {
+        return new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "crash-node",
+                JdbcInbox.DEFAULT_CLAIM_TTL, store == null ? null : new ContentFiles(store, CONTENT_STORE_THRESHOLD));
     }
 
     private static void say(PrintStream out, String line) {

@@ -42,6 +42,13 @@ public final class TestInboxFactory {
     public static Inbox create(DataSource dataSource, Set<String> configuredOrgnrs, String archiveKind,
                                ArchiveProvider provider, Clock clock, String nodeId, Duration claimTtl)
             throws InboxException {
+        return create(dataSource, configuredOrgnrs, archiveKind, provider, clock, nodeId, claimTtl, null, 0);
+    }
+
+    /** As above, with the content store in {@code contentStore} (null: none) from {@code thresholdMib}. */
+    public static Inbox create(DataSource dataSource, Set<String> configuredOrgnrs, String archiveKind,
+                               ArchiveProvider provider, Clock clock, String nodeId, Duration claimTtl,
+                               java.nio.file.Path contentStore, long thresholdMib) throws InboxException {
         Fixtures.Orgs organisations = new Fixtures.Orgs();
         configuredOrgnrs.forEach(orgnr -> organisations.put(new Organisation(orgnr, "Testkommune " + orgnr, TARGET,
                 null, new CaseNumber(2024, 1), "Fordeling – Øyane", null, Duration.ZERO)));
@@ -50,7 +57,8 @@ public final class TestInboxFactory {
             providers.add(provider, Map.of(ArchiveProvider.KIND, archiveKind, ArchiveProvider.NAME, TARGET,
                     "service.id", 1L));
         }
-        return new JdbcInbox(dataSource, organisations, providers, clock, nodeId, claimTtl);
+        return new JdbcInbox(dataSource, organisations, providers, clock, nodeId, claimTtl, contentStore == null
+                ? null : new ContentFiles(contentStore, ContentFiles.thresholdBytes(thresholdMib)));
     }
 
     public static ItemOutcomes outcomes(Inbox inbox) {

@@ -59,6 +59,18 @@ public final class TestInboxes {
                 Objects.requireNonNull(provider, "provider"), clock, nodeId, claimTtl);
     }
 
+    /**
+     * As {@link #create(DataSource)}, with a content store: the part of a document past {@code thresholdMib} MiB is a
+     * file in {@code contentStore} (as the component's {@code content.store.path} and
+     * {@code content.store.threshold.mib}).
+     */
+    public static Inbox createWithContentStore(DataSource dataSource, java.nio.file.Path contentStore,
+                                               long thresholdMib) throws InboxException {
+        return TestInboxFactory.create(dataSource, Set.of(), ARCHIVE_KIND, null, Clock.systemUTC(),
+                "test-" + java.util.UUID.randomUUID(), Duration.ofSeconds(60),
+                Objects.requireNonNull(contentStore, "contentStore"), thresholdMib);
+    }
+
     /** Failed receive attempts on the database of an inbox made here (the channels' failure policy). */
     public static FailedAttempts failedAttempts(Inbox inbox) {
         return TestInboxFactory.failedAttempts(inbox);

@@ -1,0 +1,267 @@
+package no.postmottak.inbox.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import no.postmottak.api.Channel;
+import no.postmottak.api.DocumentDescriptor;
+import no.postmottak.api.DocumentRole;
+import no.postmottak.api.inbox.InboxException;
+import no.postmottak.api.inbox.IncomingDocument;
+import no.postmottak.api.inbox.IncomingDocuments;
+import no.postmottak.inbox.internal.TestDatabases.Kind;
+
+/** The content store: a large document's part past the threshold in a file, as durable and as clean as the rows. */
+class ContentStoreTest {
+
+    private static final int MIB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private JdbcInbox inbox(DataSource ds, Path store) throws InboxException {
+        return new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
+                JdbcInbox.DEFAULT_CLAIM_TTL, new ContentFiles(store, ContentFiles.thresholdBytes(1)));
+    }
+
+    private static byte[] bytes(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aDocumentPastTheThresholdContinuesInAFileAndReadsBackWhole(Kind kind) throws Exception {
+        DataSource ds = TestDatabases.create(kind, dir);
+        Path store = dir.resolve("innhold");
+        JdbcInbox inbox = inbox(ds, store);
+        byte[] small = bytes(100 * 1024, 1);
+        byte[] exactly = bytes(MIB, 2);
+        byte[] justOver = bytes(MIB + 1, 3);
+        byte[] large = bytes(3 * MIB + 12345, 4);
+
+        UUID id = inbox.accept(Fixtures.item("c-1"), Fixtures.docs(small, exactly, justOver, large)).itemId();
+
+        byte[][] expected = {small, exactly, justOver, large};
+        for (int d = 0; d < expected.length; d++) {
+            try (InputStream in = inbox.openDocument(id, d)) {
+                assertThat(in.readAllBytes()).as("document " + d).isEqualTo(expected[d]);
+            }
+            assertThat(inbox.get(id).orElseThrow().documents().get(d).sha256())
+                    .isEqualTo(Fixtures.sha256(expected[d]));
+        }
+        ContentFiles files = new ContentFiles(store, ContentFiles.thresholdBytes(1));
+        assertThat(files.list()).extracting(ContentFiles.StoredFile::index).containsExactlyInAnyOrder(2, 3);
+        assertThat(Files.size(files.path(id, 2))).isEqualTo(1);
+        assertThat(Files.size(files.path(id, 3))).isEqualTo(2 * MIB + 12345);
+        assertThat(chunkRows(ds, id, 3)).as("the large document's rows: the threshold's two chunks").isEqualTo(2);
+        assertThat(offsets(ds, id)).containsExactly(null, null, (long) MIB, (long) MIB);
+    }
+
+    @Test
+    void readingByteByByteCrossesFromTheRowsIntoTheFile() throws Exception {
+        DataSource ds = TestDatabases.create(Kind.H2, dir);
+        JdbcInbox inbox = inbox(ds, dir.resolve("innhold"));
+        byte[] doc = bytes(MIB + 700, 5);
+        UUID id = inbox.accept(Fixtures.item("c-2"), Fixtures.docs(doc)).itemId();
+
+        try (InputStream in = inbox.openDocument(id, 0)) {
+            in.skipNBytes(MIB - 3);
+            byte[] around = new byte[703];
+            for (int i = 0; i < around.length; i++) {
+                around[i] = (byte) in.read();
+            }
+            assertThat(around).isEqualTo(java.util.Arrays.copyOfRange(doc, MIB - 3, MIB + 700));
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anItemThatFailsAfterItsFileWasWrittenLeavesNoFileAndNoRows(Kind kind) throws Exception {
+        DataSource ds = TestDatabases.create(kind, dir);
+        Path store = dir.resolve("innhold");
+        JdbcInbox inbox = inbox(ds, store);
+        InputStream broken = new java.io.SequenceInputStream(new ByteArrayInputStream(bytes(MIB / 2, 6)),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("forbindelsen brøt");
+                    }
+                });
+        IncomingDocuments docs = IncomingDocuments.of(List.of(
+                new IncomingDocument(Fixtures.pdf("stor.pdf"), new ByteArrayInputStream(bytes(2 * MIB, 7))),
+                new IncomingDocument(Fixtures.pdf("brutt.pdf"), broken)));
+
+        assertThatThrownBy(() -> inbox.accept(Fixtures.item("c-3"), docs)).isInstanceOf(InboxException.class)
+                .hasMessageContaining("ingenting er lagret");
+
+        assertThat(inbox.isStored(Channel.SVARINN, "c-3")).isFalse();
+        assertThat(AcceptTest.count(ds, "document_chunk")).isZero();
+        assertThat(new ContentFiles(store, ContentFiles.thresholdBytes(1)).list()).isEmpty();
+    }
+
+    @Test
+    void aLargeDocumentWithTheWrongChecksumLeavesNoFile() throws Exception {
+        DataSource ds = TestDatabases.create(Kind.H2, dir);
+        Path store = dir.resolve("innhold");
+        JdbcInbox inbox = inbox(ds, store);
+        DocumentDescriptor wrong = new DocumentDescriptor("stor.pdf", "application/pdf", -1, "00".repeat(32),
+                DocumentRole.MAIN, null);
+
+        assertThatThrownBy(() -> inbox.accept(Fixtures.item("c-4"), IncomingDocuments.of(List.of(
+                new IncomingDocument(wrong, new ByteArrayInputStream(bytes(3 * MIB, 8)))))))
+                .hasMessageContaining("Sjekksummen");
+
+        assertThat(new ContentFiles(store, ContentFiles.thresholdBytes(1)).list()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void deletingPurgesTheFileToo(Kind kind) throws Exception {
+        DataSource ds = TestDatabases.create(kind, dir);
+        Path store = dir.resolve("innhold");
+        JdbcInbox inbox = inbox(ds, store);
+        UUID id = inbox.accept(Fixtures.item("c-5"), Fixtures.docs(bytes(2 * MIB, 9))).itemId();
+        Path file = new ContentFiles(store, ContentFiles.thresholdBytes(1)).path(id, 0);
+        assertThat(file).exists();
+
+        inbox.delete(id, "Feilsendt", "kari"); // no retention for this organisation: purged at once
+
+        assertThat(file).doesNotExist();
+        assertThatThrownBy(() -> inbox.openDocument(id, 0)).hasMessageContaining("slettet");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theSweepRemovesOldFilesNoDocumentNamesAndKeepsTheRest(Kind kind) throws Exception {
+        DataSource ds = TestDatabases.create(kind, dir);
+        Path store = dir.resolve("innhold");
+        JdbcInbox inbox = inbox(ds, store);
+        ContentFiles files = new ContentFiles(store, ContentFiles.thresholdBytes(1));
+        UUID stored = inbox.accept(Fixtures.item("c-6"), Fixtures.docs(bytes(2 * MIB, 10))).itemId();
+        Path named = files.path(stored, 0);
+        Path oldOrphan = orphan(files, UUID.randomUUID());
+        Path newOrphan = orphan(files, UUID.randomUUID());
+        Instant old = Instant.now().minus(Duration.ofDays(1));
+        Files.setLastModifiedTime(named, FileTime.from(old));
+        Files.setLastModifiedTime(oldOrphan, FileTime.from(old));
+
+        assertThat(inbox.sweepContentFiles(Instant.now().minus(ContentFiles.SWEEP_AFTER))).isEqualTo(1);
+
+        assertThat(oldOrphan).doesNotExist();
+        assertThat(newOrphan).as("perhaps an accept under way").exists();
+        assertThat(named).exists();
+        try (InputStream in = inbox.openDocument(stored, 0)) {
+            assertThat(Fixtures.sha256(in)).isEqualTo(Fixtures.sha256(bytes(2 * MIB, 10)));
+        }
+    }
+
+    private static Path orphan(ContentFiles files, UUID itemId) throws IOException {
+        try (var ch = files.create(itemId, 0)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        }
+        return files.path(itemId, 0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aNodeWithAnotherFolderThanTheFirstRefusesToStartAndNodesOnTheSharedOneReadEachOthersFiles(Kind kind) throws Exception {
+        DataSource ds = TestDatabases.create(kind, dir);
+        inbox(ds, dir.resolve("delt"));
+
+        assertThatThrownBy(() -> inbox(ds, dir.resolve("lokal"))).isInstanceOf(InboxException.class)
+                .hasMessageContaining("hører ikke til denne databasen").hasMessageContaining("delte mappen");
+        JdbcInbox nodeA = inbox(ds, dir.resolve("delt"));
+        JdbcInbox nodeB = inbox(ds, dir.resolve("delt")); // a second node on the shared folder starts
+        UUID id = nodeA.accept(Fixtures.item("c-9"), Fixtures.docs(bytes(2 * MIB, 13))).itemId();
+        try (InputStream in = nodeB.openDocument(id, 0)) {
+            assertThat(in.readAllBytes()).as("read on the other node").isEqualTo(bytes(2 * MIB, 13));
+        }
+    }
+
+    @Test
+    void aMissingFileIsReportedClearly() throws Exception {
+        DataSource ds = TestDatabases.create(Kind.H2, dir);
+        Path store = dir.resolve("innhold");
+        JdbcInbox inbox = inbox(ds, store);
+        UUID id = inbox.accept(Fixtures.item("c-7"), Fixtures.docs(bytes(2 * MIB, 11))).itemId();
+        Files.delete(new ContentFiles(store, ContentFiles.thresholdBytes(1)).path(id, 0));
+
+        try (InputStream in = inbox.openDocument(id, 0)) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class)
+                    .hasMessage("Innholdet i dokumentet dokument-0.pdf mangler i innholdslageret");
+        }
+    }
+
+    @Test
+    void withoutTheContentStoreConfiguredADocumentWithAFileSaysSo() throws Exception {
+        DataSource ds = TestDatabases.create(Kind.H2, dir);
+        UUID id = inbox(ds, dir.resolve("innhold")).accept(Fixtures.item("c-8"), Fixtures.docs(bytes(2 * MIB, 12)))
+                .itemId();
+        JdbcInbox withoutStore = new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC());
+
+        try (InputStream in = withoutStore.openDocument(id, 0)) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class)
+                    .hasMessageContaining("innholdslageret er ikke konfigurert (content.store.path)");
+        }
+    }
+
+    @Test
+    void thresholdsAreWholeChunksOfAtLeastOneMebibyte() {
+        assertThat(ContentFiles.thresholdBytes(0)).isEqualTo(MIB);
+        assertThat(ContentFiles.thresholdBytes(4)).isEqualTo(4L * MIB);
+        assertThatThrownBy(() -> new ContentFiles(dir, MIB + 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static long chunkRows(DataSource ds, UUID id, int index) throws Exception {
+        try (Connection c = ds.getConnection(); var ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM document_chunk WHERE item_id = ? AND idx = ?")) {
+            ps.setObject(1, id);
+            ps.setInt(2, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<Long> offsets(DataSource ds, UUID id) throws Exception {
+        List<Long> offsets = new ArrayList<>();
+        try (Connection c = ds.getConnection(); var ps = c.prepareStatement(
+                "SELECT content_offset FROM inbox_document WHERE item_id = ? ORDER BY idx")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long v = rs.getLong(1);
+                    offsets.add(rs.wasNull() ? null : v);
+                }
+            }
+        }
+        return offsets;
+    }
+}
