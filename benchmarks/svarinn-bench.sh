@@ -17,6 +17,8 @@
 # Usage: benchmarks/svarinn-bench.sh   (env BENCH_DIR: work folder; SVARINN_BENCH_PG=0 skips PostgreSQL;
 #        SVARINN_BENCH_V1=0 skips the V1 reference;
 #        SVARINN_BENCH_SMALL_HEAP (default 64m) the smaller heap the 1 GiB item is received at too, 0 skips it;
+#        SVARINN_BENCH_IN_DB=0 skips (a) with all content in the database; the other runs use the content store as
+#        shipped, documents' parts past 1 MiB in files beside the database;
 #        SVARINN_BENCH_MB and SVARINN_BENCH_ITEMS shrink the 1024 MiB and the 2,000 items, e.g. for a smoke run;
 #        SVARINN_BENCH_WARMUP sets the 2,500 warm-up items, 0 measures from the start; SVARINN_BENCH_BIG_WARMUP the 4
 #        warm-up items of 64 MiB received before the big one is offered, 0 measures a JVM that has received nothing)
@@ -34,7 +36,7 @@ if [ ! -f "$jar" ]; then
   (cd "$repo" && mvn -q -B package -pl benchmarks -am -DskipTests)
 fi
 e2e() { BENCH_DIR="$work" SVARINN_API="${api:-v2}" java -Xmx"${heap:-128m}" -Dbench.warmup="${SVARINN_BENCH_WARMUP:-2500}" \
-  -Dbench.bigWarmup="${SVARINN_BENCH_BIG_WARMUP:-4}" \
+  -Dbench.bigWarmup="${SVARINN_BENCH_BIG_WARMUP:-4}" -Dbench.contentStoreMib="${store:-1}" \
   -cp "$jar" no.postmottak.benchmarks.svarinn.SvarInnEndToEnd "$@" 2>"$work/e2e.log" \
   | grep -E "^(cold|result|split)" || { tail -40 "$work/e2e.log" >&2; exit 1; }; }
 
@@ -54,6 +56,15 @@ big_pg=""
 if [ "${SVARINN_BENCH_PG:-1}" != 0 ]; then
   echo "== (a) $mb MiB forsendelse end to end over V2, PostgreSQL (embedded), receiver -Xmx128m"
   big_pg=$(api=v2 e2e pg big "$mb"); echo "$big_pg"
+fi
+in_db_h2=""; in_db_pg=""
+if [ "${SVARINN_BENCH_IN_DB:-1}" != 0 ]; then
+  echo "== (a) the same with all content in the database (no content store: the reference of the storage path), H2"
+  in_db_h2=$(store=0 api=v2 e2e h2 big "$mb"); echo "$in_db_h2"
+  if [ "${SVARINN_BENCH_PG:-1}" != 0 ]; then
+    echo "== (a) the same with all content in the database, PostgreSQL"
+    in_db_pg=$(store=0 api=v2 e2e pg big "$mb"); echo "$in_db_pg"
+  fi
 fi
 small_heap=${SVARINN_BENCH_SMALL_HEAP:-64m}
 small_h2=""; small_pg=""
@@ -85,10 +96,10 @@ if [ "${SVARINN_BENCH_V1:-1}" != 0 ]; then
 fi
 
 python3 - "$primitive_out" "$openssl_out" "$big_h2" "$big_pg" "$many" "$mb" "$items" "$big_v1" "$many_v1" "$many_pg" \
-  "$small_h2" "$small_pg" "$small_heap" <<'PY'
+  "$small_h2" "$small_pg" "$small_heap" "$in_db_h2" "$in_db_pg" <<'PY'
 import re, sys
 primitive_out, openssl_out, big_h2, big_pg, many, mb, items, big_v1, many_v1, many_pg = sys.argv[1:11]
-small_h2, small_pg, small_heap = sys.argv[11:14]
+small_h2, small_pg, small_heap, in_db_h2, in_db_pg = sys.argv[11:16]
 primitive = float(re.search(r"decrypt_sha256_mbps=(\d+)", primitive_out).group(1))
 fsync = float(re.search(r"fsync_write_mbps=(\d+)", primitive_out).group(1))
 openssl = float(re.search(r"openssl-cms .*mbps=(\d+)", openssl_out).group(1))
@@ -106,6 +117,11 @@ for label, out in (("H2", big_h2), ("PostgreSQL", big_pg)):
           f" {ours / limit:.2f}x (target >= 0.5x)")
     print(f"    ratio to fsync'd write ({fsync:.0f} MB/s): {ours / fsync:.2f}x (target >= 0.5x)")
     print(f"    ratio to openssl cms route ({openssl:.0f} MB/s): {ours / openssl:.2f}x (target >= 2.5x)")
+for label, out, ref in (("H2", in_db_h2, big_h2), ("PostgreSQL", in_db_pg, big_pg)):
+    if out and ref:
+        print(f"(a) {mb} MiB on {label}, all in the database: {field(out, 'MB/s'):.0f} MB/s, peak heap"
+              f" {field(out, 'peakHeapMB'):.0f} MB; the content store is {field(ref, 'MB/s') / field(out, 'MB/s'):.2f}x"
+              f" that ({field(out, 'MB/s') / fsync:.2f}x the fsync'd write)")
 for label, out, ref in (("H2", small_h2, big_h2), ("PostgreSQL", small_pg, big_pg)):
     if out and ref:
         print(f"(a) {mb} MiB on {label} at -Xmx{small_heap}: {field(out, 'MB/s'):.0f} MB/s ="

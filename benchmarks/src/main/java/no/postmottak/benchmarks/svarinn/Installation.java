@@ -34,6 +34,9 @@ final class Installation implements AutoCloseable {
     final AtomicLong accept = new AtomicLong();
     final AtomicLong isStored = new AtomicLong();
 
+    /** The content store's threshold in MiB, 0: none (all content in the database). */
+    static final int CONTENT_STORE_MIB = Integer.getInteger("bench.contentStoreMib", 1);
+
     final X509Certificate certificate;
     private final KeyStoreService keyStore;
     private final Inbox inbox;
@@ -61,7 +64,10 @@ final class Installation implements AutoCloseable {
         };
         // Pooled, with the shipped H2 URL settings, as in Karaf (pax-jdbc-pool-dbcp2).
         databases = new BenchDatabases(db, dir);
-        inbox = TestInboxes.create(databases.dataSource);
+        // -Dbench.contentStoreMib: the content store's threshold as shipped (1 MiB), 0 keeps all content in the database
+        inbox = CONTENT_STORE_MIB > 0
+                ? TestInboxes.createWithContentStore(databases.dataSource, dir.resolve("innhold"), CONTENT_STORE_MIB)
+                : TestInboxes.create(databases.dataSource);
     }
 
     /** @param version the SvarInn API version, v1 or v2 */
