@@ -3,8 +3,6 @@ package no.postmottak.inbox.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 
 import org.slf4j.Logger;
@@ -64,9 +61,11 @@ final class DocumentStore {
         this.files = files;
     }
 
-    /** The content store, if one is configured. */
-    Optional<ContentFiles> files() {
-        return Optional.ofNullable(files);
+    /** Stops the content store's background work, if there is a content store. */
+    void close() {
+        if (files != null) {
+            files.close();
+        }
     }
 
     /**
@@ -84,7 +83,7 @@ final class DocumentStore {
         long size = 0;
         int seq = 0;
         long fileFrom = -1;
-        FileChannel file = null;
+        ContentFiles.Tail file = null;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO document_chunk (item_id, idx, seq, data) VALUES (?, ?, ?, ?)")) {
             int filled;
@@ -94,10 +93,7 @@ final class DocumentStore {
                         file = files.create(itemId, index);
                         fileFrom = size;
                     }
-                    ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, filled);
-                    while (bytes.hasRemaining()) {
-                        file.write(bytes);
-                    }
+                    file.write(buffer, filled);
                 } else {
                     ps.setObject(1, itemId);
                     ps.setInt(2, index);
@@ -114,7 +110,7 @@ final class DocumentStore {
                 size += filled;
             }
             if (file != null) {
-                files.makeDurable(file, itemId, index);
+                file.makeDurable();
             }
         } finally {
             buffers.offer(buffer);

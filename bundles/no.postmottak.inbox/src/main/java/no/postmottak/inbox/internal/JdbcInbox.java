@@ -90,10 +90,14 @@ final class JdbcInbox implements Inbox, AutoCloseable {
                 heartbeat);
     }
 
-    /** Stops renewing archiving claims (as a node that stops or dies does); archive calls under way finish. */
+    /**
+     * Stops renewing archiving claims (as a node that stops or dies does) and the content store's background
+     * flushing; archive calls under way finish.
+     */
     @Override
     public void close() {
         heartbeat.shutdownNow();
+        documents.close();
     }
 
     /** Failed receive attempts of the channels, on the same database. */

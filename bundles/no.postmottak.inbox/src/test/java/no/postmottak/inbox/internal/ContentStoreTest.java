@@ -100,6 +100,24 @@ class ContentStoreTest {
         }
     }
 
+    @Test
+    void aLongFileIsHandedToTheDiskWhileItIsWrittenNotOnlyAtTheEnd() throws Exception {
+        DataSource ds = TestDatabases.create(Kind.H2, dir);
+        ContentFiles files = new ContentFiles(dir.resolve("innhold"), ContentFiles.thresholdBytes(1));
+        JdbcInbox inbox = new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
+                JdbcInbox.DEFAULT_CLAIM_TTL, files);
+        long size = 3 * ContentFiles.FLUSH_EVERY + MIB;
+
+        UUID id = inbox.accept(Fixtures.item("c-10"), IncomingDocuments.of(List.of(new IncomingDocument(
+                Fixtures.pdf("tegninger.pdf"), Fixtures.generated(size, 14))))).itemId();
+
+        assertThat(files.backgroundFlushes()).as("flushes while the document was arriving").isGreaterThanOrEqualTo(1);
+        try (InputStream in = inbox.openDocument(id, 0)) {
+            assertThat(Fixtures.sha256(in)).isEqualTo(Fixtures.sha256(Fixtures.generated(size, 14)));
+        }
+        inbox.close();
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void anItemThatFailsAfterItsFileWasWrittenLeavesNoFileAndNoRows(Kind kind) throws Exception {
@@ -182,8 +200,8 @@ class ContentStoreTest {
     }
 
     private static Path orphan(ContentFiles files, UUID itemId) throws IOException {
-        try (var ch = files.create(itemId, 0)) {
-            ch.write(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        try (ContentFiles.Tail tail = files.create(itemId, 0)) {
+            tail.write(new byte[] {1, 2, 3}, 3);
         }
         return files.path(itemId, 0);
     }
