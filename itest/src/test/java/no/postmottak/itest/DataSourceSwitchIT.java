@@ -39,7 +39,8 @@ import no.postmottak.api.inbox.IncomingDocuments;
 
 /**
  * The inbox feature works on its zero-setup H2 default, and moves to PostgreSQL by changing the data source
- * configuration only: no bundle is reinstalled, the schema is created by the migrations on the new database.
+ * configuration only: no bundle is reinstalled, the schema is created by the migrations on the new database. On both,
+ * the shipped content store under data/postmottak/innhold takes a large document's part past 1 MiB.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -56,6 +57,7 @@ public class DataSourceSwitchIT extends KarafTestSupport {
     public void theH2DefaultWorksAndSwitchingToPostgresqlNeedsOnlyConfiguration() throws Exception {
         UUID onH2 = accept("h2-1");
         assertTrue(inbox().isStored(Channel.SVARINN, "h2-1"));
+        assertLargeDocumentGoesToTheContentStore("h2-large");
         Bundle inboxBundle = inboxBundle();
 
         org.osgi.service.cm.Configuration dataSource = configAdmin
@@ -73,10 +75,27 @@ public class DataSourceSwitchIT extends KarafTestSupport {
         assertTrue(inbox().get(onPostgres).isPresent());
         assertFalse(inbox().get(onH2).isPresent());
         assertEquals("the same bundle, never reinstalled", inboxBundle.getBundleId(), inboxBundle().getBundleId());
+        assertLargeDocumentGoesToTheContentStore("pg-large");
+    }
+
+    /** 3 MiB: the first MiB in the database, the other 2 MiB in the document's file, read back whole. */
+    private void assertLargeDocumentGoesToTheContentStore(String channelId) throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024];
+        new java.util.Random(channelId.hashCode()).nextBytes(content);
+        String id = accept(channelId, content).toString();
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("karaf.data"), "postmottak", "innhold",
+                id.substring(0, 2), id + "-0");
+        assertEquals(channelId + ": the file part", 2L * 1024 * 1024, java.nio.file.Files.size(file));
+        try (java.io.InputStream in = inbox().openDocument(UUID.fromString(id), 0)) {
+            assertTrue(channelId + " reads back whole", java.util.Arrays.equals(content, in.readAllBytes()));
+        }
     }
 
     private UUID accept(String channelId) throws Exception {
-        byte[] pdf = "%PDF-1.4 test".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return accept(channelId, "%PDF-1.4 test".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private UUID accept(String channelId, byte[] pdf) throws Exception {
         IncomingItem item = new IncomingItem(Channel.SVARINN, channelId, "921123450", null, null, "Test " + channelId,
                 null, 3, null, null, null, null, null, List.of(), Map.of());
         return inbox().accept(item, IncomingDocuments.of(List.of(new IncomingDocument(new DocumentDescriptor(
