@@ -58,8 +58,33 @@ final class ForsendelseStore {
         return out;
     }
 
+    /**
+     * The forsendelse with this id, if the system may see it: looked up by id, so that a download or a status call
+     * does not work out the routing of every forsendelse in the store (with thousands stored, that made the
+     * simulator the slowest part of a benchmark).
+     */
+    synchronized Optional<StoredForsendelse> visibleTo(String brukernavn, String id) {
+        StoredForsendelse f = forsendelser.get(id);
+        return f != null && Addressing.synligFor(f, systems.values()).contains(brukernavn) ? Optional.of(f)
+                : Optional.empty();
+    }
+
     synchronized List<StoredForsendelse> waitingFor(String brukernavn) {
-        return visibleTo(brukernavn).stream().filter(StoredForsendelse::waiting).toList();
+        return waitingFor(brukernavn, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} waiting forsendelser the system may see, in insertion order. */
+    synchronized List<StoredForsendelse> waitingFor(String brukernavn, int limit) {
+        List<StoredForsendelse> out = new ArrayList<>();
+        for (StoredForsendelse f : forsendelser.values()) {
+            if (out.size() == limit) {
+                break;
+            }
+            if (f.waiting() && Addressing.synligFor(f, systems.values()).contains(brukernavn)) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     synchronized List<ForsendelseState> states() {

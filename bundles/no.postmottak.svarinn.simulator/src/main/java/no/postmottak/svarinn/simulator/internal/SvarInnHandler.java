@@ -185,7 +185,7 @@ final class SvarInnHandler {
     }
 
     private Optional<StoredForsendelse> visible(Request req, String id) {
-        return store.visibleTo(req.principal()).stream().filter(f -> f.id.equals(id)).findFirst();
+        return store.visibleTo(req.principal(), id);
     }
 
     private static StatusException notFound(String id) {

@@ -51,7 +51,7 @@ final class SvarInnV2Handler {
             return;
         }
         ArrayNode array = mapper.createArrayNode();
-        for (StoredForsendelse f : store.waitingFor(req.principal()).stream().limit(PAGE).toList()) {
+        for (StoredForsendelse f : store.waitingFor(req.principal(), PAGE)) {
             String link = "http://" + req.authority() + basePath + FORSENDELSER + "/" + f.id;
             array.add(v2json.write(json.write(f, link), f, link));
         }
