@@ -2,35 +2,41 @@ package no.postmottak.inbox.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The content store: the part of a large document past {@link #threshold()} bytes, in a file of its own beside the
  * database ({@code <root>/<first two hex digits of the item id>/<item id>-<document index>}). The document row says
  * where its file part begins; the file is written and forced to disk, with its folder, before the item's transaction
  * commits, so a committed document always has its file. A crash before the commit leaves a file no row names: the
- * hourly {@link #sweep} removes such files once they are older than any accept can take.
+ * hourly sweep ({@code DocumentStore.sweepFiles}) removes such files once they are older than any accept can take.
  */
 final class ContentFiles {
 
@@ -51,12 +57,12 @@ final class ContentFiles {
     static final long FLUSH_EVERY = 32L * 1024 * 1024;
 
     /** A file no document names is removed only after this: longer than any accept (a 1 GiB one takes seconds). */
-    static final java.time.Duration SWEEP_AFTER = java.time.Duration.ofHours(6);
+    static final Duration SWEEP_AFTER = Duration.ofHours(6);
 
     /** The marker that ties a folder to one database; a node whose folder lacks it (or has another) refuses to start. */
     static final String MARKER = "postmottak-innholdslager.id";
 
-    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews()
             .contains("posix");
     private static final FileAttribute<?>[] OWNER_ONLY_FILE = POSIX
             ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
@@ -67,7 +73,7 @@ final class ContentFiles {
 
     private final Path root;
     private final long threshold;
-    private final java.util.concurrent.atomic.AtomicLong backgroundFlushes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong backgroundFlushes = new AtomicLong();
     private final ExecutorService flusher = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "postmottak-content-flush");
         t.setDaemon(true);
@@ -138,7 +144,7 @@ final class ContentFiles {
             Files.createDirectories(folder, OWNER_ONLY_FOLDER);
             forceFolder(root);
         }
-        return new Tail(file, FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+        return new Tail(file, FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), OWNER_ONLY_FILE));
     }
 
@@ -169,7 +175,7 @@ final class ContentFiles {
                         backgroundFlushes.incrementAndGet();
                         return null;
                     });
-                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                } catch (RejectedExecutionException stopping) {
                     // the inbox is stopping: makeDurable forces it all at the end
                 }
                 unflushed = 0;
@@ -191,7 +197,7 @@ final class ContentFiles {
                 flushing.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("Interrupted while " + file + " was written to disk");
+                throw new InterruptedIOException("Interrupted while " + file + " was written to disk");
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             } finally {

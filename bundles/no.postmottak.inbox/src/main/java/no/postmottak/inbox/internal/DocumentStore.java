@@ -14,8 +14,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 
@@ -50,6 +53,9 @@ final class DocumentStore {
      * garbage that filled a 128 MB heap, and closed the database at 64 MB (issue 17).
      */
     static final int STORE_PAGES_EVERY_CHUNKS = 4;
+
+    /** Content store files checked against the database per query by the sweep. */
+    private static final int SWEEP_BATCH = 500;
 
     private final Db db;
     private final ContentFiles files;
@@ -206,27 +212,40 @@ final class DocumentStore {
         if (files == null) {
             return 0;
         }
+        List<ContentFiles.StoredFile> old = files.list().stream()
+                .filter(f -> f.modified().isBefore(writtenBefore)).toList();
         int removed = 0;
-        for (ContentFiles.StoredFile f : files.list()) {
-            if (!f.modified().isBefore(writtenBefore)) {
-                continue;
-            }
-            boolean named = db.read(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM inbox_document WHERE item_id = ?"
-                        + " AND idx = ? AND content_offset IS NOT NULL AND purged = ?")) {
-                    ps.setObject(1, f.itemId());
-                    ps.setInt(2, f.index());
-                    ps.setBoolean(3, false);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next();
-                    }
+        // The documents that name them, a batch of items per query: an inbox with many large documents has many files
+        for (int from = 0; from < old.size(); from += SWEEP_BATCH) {
+            List<ContentFiles.StoredFile> batch = old.subList(from, Math.min(old.size(), from + SWEEP_BATCH));
+            Set<String> named = db.read(c -> namedFiles(c, batch));
+            for (ContentFiles.StoredFile f : batch) {
+                if (!named.contains(f.itemId() + "-" + f.index()) && Files.deleteIfExists(f.path())) {
+                    removed++;
                 }
-            });
-            if (!named && Files.deleteIfExists(f.path())) {
-                removed++;
             }
         }
         return removed;
+    }
+
+    /** "itemId-index" of the stored, unpurged documents with a file part among the items of these files. */
+    private static Set<String> namedFiles(Connection c, List<ContentFiles.StoredFile> batch)
+            throws SQLException {
+        Set<String> named = new HashSet<>();
+        String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT item_id, idx FROM inbox_document WHERE item_id IN ("
+                + marks + ") AND content_offset IS NOT NULL AND purged = ?")) {
+            for (int i = 0; i < batch.size(); i++) {
+                ps.setObject(i + 1, batch.get(i).itemId());
+            }
+            ps.setBoolean(batch.size() + 1, false);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    named.add(rs.getObject(1, UUID.class) + "-" + rs.getInt(2));
+                }
+            }
+        }
+        return named;
     }
 
     /**
