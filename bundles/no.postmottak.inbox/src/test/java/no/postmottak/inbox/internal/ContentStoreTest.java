@@ -42,9 +42,24 @@ class ContentStoreTest {
     @TempDir
     Path dir;
 
-    private JdbcInbox inbox(DataSource ds, Path store) throws InboxException {
-        return new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
-                JdbcInbox.DEFAULT_CLAIM_TTL, new ContentFiles(store, ContentFiles.thresholdBytes(1)));
+    private DataSource ds;
+    private Path store;
+
+    /** A fresh database of the kind and the content store folder "innhold", from 1 MiB. */
+    private JdbcInbox start(Kind kind) throws InboxException {
+        ds = TestDatabases.create(kind, dir);
+        store = dir.resolve("innhold");
+        return inbox(ds, store);
+    }
+
+    private ContentFiles files() {
+        return new ContentFiles(store, ContentFiles.thresholdBytes(1));
+    }
+
+    /** A node on {@code database} with its content store in {@code folder}, from 1 MiB. */
+    private static JdbcInbox inbox(DataSource database, Path folder) throws InboxException {
+        return new JdbcInbox(database, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
+                JdbcInbox.DEFAULT_CLAIM_TTL, new ContentFiles(folder, ContentFiles.thresholdBytes(1)));
     }
 
     private static byte[] bytes(int size, long seed) {
@@ -56,9 +71,7 @@ class ContentStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aDocumentPastTheThresholdContinuesInAFileAndReadsBackWhole(Kind kind) throws Exception {
-        DataSource ds = TestDatabases.create(kind, dir);
-        Path store = dir.resolve("innhold");
-        JdbcInbox inbox = inbox(ds, store);
+        JdbcInbox inbox = start(kind);
         byte[] small = bytes(100 * 1024, 1);
         byte[] exactly = bytes(MIB, 2);
         byte[] justOver = bytes(MIB + 1, 3);
@@ -74,7 +87,7 @@ class ContentStoreTest {
             assertThat(inbox.get(id).orElseThrow().documents().get(d).sha256())
                     .isEqualTo(Fixtures.sha256(expected[d]));
         }
-        ContentFiles files = new ContentFiles(store, ContentFiles.thresholdBytes(1));
+        ContentFiles files = files();
         assertThat(files.list()).extracting(ContentFiles.StoredFile::index).containsExactlyInAnyOrder(2, 3);
         assertThat(Files.size(files.path(id, 2))).isEqualTo(1);
         assertThat(Files.size(files.path(id, 3))).isEqualTo(2 * MIB + 12345);
@@ -84,8 +97,7 @@ class ContentStoreTest {
 
     @Test
     void readingByteByByteCrossesFromTheRowsIntoTheFile() throws Exception {
-        DataSource ds = TestDatabases.create(Kind.H2, dir);
-        JdbcInbox inbox = inbox(ds, dir.resolve("innhold"));
+        JdbcInbox inbox = start(Kind.H2);
         byte[] doc = bytes(MIB + 700, 5);
         UUID id = inbox.accept(Fixtures.item("c-2"), Fixtures.docs(doc)).itemId();
 
@@ -121,9 +133,7 @@ class ContentStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void anItemThatFailsAfterItsFileWasWrittenLeavesNoFileAndNoRows(Kind kind) throws Exception {
-        DataSource ds = TestDatabases.create(kind, dir);
-        Path store = dir.resolve("innhold");
-        JdbcInbox inbox = inbox(ds, store);
+        JdbcInbox inbox = start(kind);
         InputStream broken = new java.io.SequenceInputStream(new ByteArrayInputStream(bytes(MIB / 2, 6)),
                 new InputStream() {
                     @Override
@@ -140,14 +150,12 @@ class ContentStoreTest {
 
         assertThat(inbox.isStored(Channel.SVARINN, "c-3")).isFalse();
         assertThat(AcceptTest.count(ds, "document_chunk")).isZero();
-        assertThat(new ContentFiles(store, ContentFiles.thresholdBytes(1)).list()).isEmpty();
+        assertThat(files().list()).isEmpty();
     }
 
     @Test
     void aLargeDocumentWithTheWrongChecksumLeavesNoFile() throws Exception {
-        DataSource ds = TestDatabases.create(Kind.H2, dir);
-        Path store = dir.resolve("innhold");
-        JdbcInbox inbox = inbox(ds, store);
+        JdbcInbox inbox = start(Kind.H2);
         DocumentDescriptor wrong = new DocumentDescriptor("stor.pdf", "application/pdf", -1, "00".repeat(32),
                 DocumentRole.MAIN, null);
 
@@ -155,17 +163,15 @@ class ContentStoreTest {
                 new IncomingDocument(wrong, new ByteArrayInputStream(bytes(3 * MIB, 8)))))))
                 .hasMessageContaining("Sjekksummen");
 
-        assertThat(new ContentFiles(store, ContentFiles.thresholdBytes(1)).list()).isEmpty();
+        assertThat(files().list()).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
     void deletingPurgesTheFileToo(Kind kind) throws Exception {
-        DataSource ds = TestDatabases.create(kind, dir);
-        Path store = dir.resolve("innhold");
-        JdbcInbox inbox = inbox(ds, store);
+        JdbcInbox inbox = start(kind);
         UUID id = inbox.accept(Fixtures.item("c-5"), Fixtures.docs(bytes(2 * MIB, 9))).itemId();
-        Path file = new ContentFiles(store, ContentFiles.thresholdBytes(1)).path(id, 0);
+        Path file = files().path(id, 0);
         assertThat(file).exists();
 
         inbox.delete(id, "Feilsendt", "kari"); // no retention for this organisation: purged at once
@@ -177,10 +183,8 @@ class ContentStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void theSweepRemovesOldFilesNoDocumentNamesAndKeepsTheRest(Kind kind) throws Exception {
-        DataSource ds = TestDatabases.create(kind, dir);
-        Path store = dir.resolve("innhold");
-        JdbcInbox inbox = inbox(ds, store);
-        ContentFiles files = new ContentFiles(store, ContentFiles.thresholdBytes(1));
+        JdbcInbox inbox = start(kind);
+        ContentFiles files = files();
         UUID stored = inbox.accept(Fixtures.item("c-6"), Fixtures.docs(bytes(2 * MIB, 10))).itemId();
         Path named = files.path(stored, 0);
         Path oldOrphan = orphan(files, UUID.randomUUID());
@@ -224,11 +228,9 @@ class ContentStoreTest {
 
     @Test
     void aMissingFileIsReportedClearly() throws Exception {
-        DataSource ds = TestDatabases.create(Kind.H2, dir);
-        Path store = dir.resolve("innhold");
-        JdbcInbox inbox = inbox(ds, store);
+        JdbcInbox inbox = start(Kind.H2);
         UUID id = inbox.accept(Fixtures.item("c-7"), Fixtures.docs(bytes(2 * MIB, 11))).itemId();
-        Files.delete(new ContentFiles(store, ContentFiles.thresholdBytes(1)).path(id, 0));
+        Files.delete(files().path(id, 0));
 
         try (InputStream in = inbox.openDocument(id, 0)) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class)
