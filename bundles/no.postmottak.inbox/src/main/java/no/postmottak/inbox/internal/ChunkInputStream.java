@@ -2,6 +2,7 @@ package no.postmottak.inbox.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,7 +103,7 @@ final class ChunkInputStream extends InputStream {
             try {
                 filePart = files.open(itemId, doc.index(), delivered - fileFrom);
             } catch (IOException e) {
-                throw new IOException(ContentFiles.isMissing(e)
+                throw new IOException(e instanceof NoSuchFileException
                         ? "Innholdet i dokumentet " + doc.fileName() + " mangler i innholdslageret"
                         : "Kunne ikke lese dokumentet " + doc.fileName() + " fra innholdslageret: " + e.getMessage(),
                         e);

@@ -11,7 +11,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -93,10 +92,9 @@ final class ContentFiles {
         this.threshold = threshold;
     }
 
-    /** Rounds a threshold in MiB up to whole chunks, at least one chunk. */
+    /** A threshold in MiB, at least 1, in bytes: a MiB is two whole chunks. */
     static long thresholdBytes(long mebibytes) {
-        long bytes = Math.max(1, mebibytes) * 1024 * 1024;
-        return (bytes + DocumentStore.CHUNK_SIZE - 1) / DocumentStore.CHUNK_SIZE * DocumentStore.CHUNK_SIZE;
+        return Math.max(1, mebibytes) * 1024 * 1024;
     }
 
     Path root() {
@@ -120,7 +118,7 @@ final class ContentFiles {
             forceFolder(root);
             return proposedId;
         } catch (FileAlreadyExistsException e) {
-            return Files.readString(marker, StandardCharsets.US_ASCII).trim();
+            return marker().orElseThrow(() -> e);
         }
     }
 
@@ -291,11 +289,6 @@ final class ContentFiles {
         try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
             ch.force(true);
         }
-    }
-
-    /** Whether a file is missing: reading a document whose file is gone says so clearly. */
-    static boolean isMissing(IOException e) {
-        return e instanceof NoSuchFileException;
     }
 
     @Override

@@ -47,17 +47,6 @@ final class ForsendelseStore {
         forsendelser.clear();
     }
 
-    /** @return forsendelser the system may see (any status), in insertion order */
-    synchronized List<StoredForsendelse> visibleTo(String brukernavn) {
-        List<StoredForsendelse> out = new ArrayList<>();
-        for (StoredForsendelse f : forsendelser.values()) {
-            if (Addressing.synligFor(f, systems.values()).contains(brukernavn)) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
     /**
      * The forsendelse with this id, if the system may see it: looked up by id, so that a download or a status call
      * does not work out the routing of every forsendelse in the store (with thousands stored, that made the
