@@ -36,19 +36,30 @@ public final class HttpSupport {
 
     /** The wait a {@code Retry-After} header asks for (seconds or an HTTP date), or null when there is none. */
     public static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
+        return retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+    }
+
+    /**
+     * The wait a {@code Retry-After} header value asks for (seconds or an HTTP date), or null when there is none or
+     * it cannot be read.
+     *
+     * @since 1.4.0
+     */
+    public static Duration retryAfter(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
             try {
-                return Duration.ofSeconds(Long.parseLong(value.trim()));
-            } catch (NumberFormatException e) {
-                try {
-                    ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                    Duration wait = Duration.between(ZonedDateTime.now(), at);
-                    return wait.isNegative() ? Duration.ZERO : wait;
-                } catch (DateTimeParseException ignored) {
-                    return null;
-                }
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException ignored) {
+                return null;
             }
-        }).orElse(null);
+        }
     }
 
     /**

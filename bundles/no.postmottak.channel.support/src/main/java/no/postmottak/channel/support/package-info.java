@@ -12,15 +12,16 @@
  * <li>{@link no.postmottak.channel.support.ConfigNames}: the name operators know a factory configuration by;</li>
  * <li>{@link no.postmottak.channel.support.ItemLog}: the MDC keys (channel, account, item) around per-item work;</li>
  * <li>{@link no.postmottak.channel.support.StagedAccept}: an item's reading and storing overlapped on two threads,
- * with a bounded buffer between them.</li>
+ * with a bounded buffer between them;</li>
+ * <li>{@link no.postmottak.channel.support.HttpDownload}: content downloads that allocate nothing per byte.</li>
  * </ul>
  * Plain Java without OSGi services: channel bundles build these objects in their own components.
  *
  * @since 1.0.0 (monitoring in PollLoop and ItemLog since 1.1.0; StagedAccept, InFlight, FailureCounts and the lease's
- *        TTL and local validity since 1.2.0; HttpSupport.send since 1.3.0)
+ *        TTL and local validity since 1.2.0; HttpSupport.send since 1.3.0; HttpDownload since 1.4.0)
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package no.postmottak.channel.support;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package no.postmottak.eformidling.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,13 +13,16 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import no.postmottak.channel.support.HttpDownload;
 import no.postmottak.channel.support.HttpSupport;
 import no.postmottak.eformidling.internal.IpException.Kind;
 
@@ -34,6 +38,7 @@ public final class IpClient {
 
     private final URI baseUrl;
     private final String authorization;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
@@ -47,6 +52,7 @@ public final class IpClient {
         this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
         this.authorization = username == null || username.isBlank() ? null
                 : HttpSupport.basicAuthorization(username, password);
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
@@ -104,20 +110,45 @@ public final class IpClient {
     }
 
     /**
-     * {@code GET api/messages/in/pop/{id}}: starts the download of a locked message's ASiC-E. The read timeout applies
-     * to the response head; the body is a stream read at our own pace.
+     * {@code GET api/messages/in/pop/{id}}: starts the download of a locked message's ASiC-E, over
+     * {@link HttpDownload} (the body is read into the caller's buffer, not copied into fresh ones). The read timeout
+     * covers the response head and each wait for more of the body.
      *
      * @return empty for a message without content (a receipt: 204)
      * @throws IpException {@link Kind#LOCK_LOST} (400), {@link Kind#NOT_FOUND} (404), ...
      */
     public Optional<Pop> pop(String messageId) throws IpException {
-        HttpResponse<InputStream> response = send(request("api/messages/in/pop/" + segment(messageId)).GET().build(), true);
-        if (response.statusCode() == 204) {
-            HttpSupport.discard(response);
+        URI uri = baseUrl.resolve("api/messages/in/pop/" + segment(messageId));
+        String where = "GET " + uri.getPath();
+        Map<String, String> headers = new HashMap<>();
+        headers.put("User-Agent", USER_AGENT);
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        HttpDownload download;
+        try {
+            download = HttpDownload.get(uri, headers, connectTimeout, readTimeout);
+        } catch (SocketTimeoutException e) {
+            throw new IpException(Kind.UNAVAILABLE, 0, "The integrasjonspunkt did not answer in time: " + where,
+                    null, e);
+        } catch (IOException e) {
+            throw new IpException(Kind.UNAVAILABLE, 0, "The integrasjonspunkt could not be reached ("
+                    + e.getClass().getSimpleName() + "): " + where, null, e);
+        }
+        if (download.status() == 204) {
+            download.discard();
             return Optional.empty();
         }
-        return Optional.of(new Pop(response.headers().firstValueAsLong("Content-Length").orElse(-1),
-                response.body()));
+        if (!download.successful()) {
+            download.discard();
+            throw failure(download.status(), download.header("Retry-After"), where, true);
+        }
+        try {
+            return Optional.of(new Pop(download.contentLength(), download.body()));
+        } catch (IOException e) {
+            throw new IpException(Kind.UNAVAILABLE, download.status(), "The integrasjonspunkt's answer could not be"
+                    + " read (" + e.getClass().getSimpleName() + "): " + where, null, e);
+        }
     }
 
     /** {@code DELETE api/messages/in/{id}}: the message is delivered; the IP tells the sender LEVERT. */
@@ -171,20 +202,26 @@ public final class IpClient {
             return response;
         }
         HttpSupport.discard(response);
-        String what = "The integrasjonspunkt answered HTTP " + status + " to " + where(request);
+        throw failure(status, response.headers().firstValue("Retry-After").orElse(null), where(request),
+                lockedMessage);
+    }
+
+    /** What an answer other than 2xx means; {@code lockedMessage}: pop or DELETE, where 400 means the lock is gone. */
+    private static IpException failure(int status, String retryAfter, String where, boolean lockedMessage) {
+        String what = "The integrasjonspunkt answered HTTP " + status + " to " + where;
         if (status == 401 || status == 403) {
-            throw new IpException(Kind.AUTHENTICATION, status, what + ": wrong user or password", null, null);
+            return new IpException(Kind.AUTHENTICATION, status, what + ": wrong user or password", null, null);
         }
         if (status == 400 && lockedMessage) {
-            throw new IpException(Kind.LOCK_LOST, status, what + ": the message is not locked for us", null, null);
+            return new IpException(Kind.LOCK_LOST, status, what + ": the message is not locked for us", null, null);
         }
         if (status == 404) {
-            throw new IpException(Kind.NOT_FOUND, status, what, null, null);
+            return new IpException(Kind.NOT_FOUND, status, what, null, null);
         }
         if (status >= 500 || status == 408 || status == 429) {
-            throw new IpException(Kind.UNAVAILABLE, status, what, HttpSupport.retryAfter(response), null);
+            return new IpException(Kind.UNAVAILABLE, status, what, HttpSupport.retryAfter(retryAfter), null);
         }
-        throw new IpException(Kind.REJECTED, status, what, null, null);
+        return new IpException(Kind.REJECTED, status, what, null, null);
     }
 
     private static String segment(String messageId) {

@@ -2,6 +2,7 @@ package no.postmottak.svarinn.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,11 +11,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import no.postmottak.channel.support.HttpDownload;
 import no.postmottak.channel.support.HttpSupport;
 import no.postmottak.svarinn.internal.SvarInnException.Kind;
 
@@ -29,6 +32,7 @@ public final class SvarInnHttp {
 
     private final URI root;
     private final String authorization;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final HttpClient http;
     private final ObjectMapper json;
@@ -40,6 +44,7 @@ public final class SvarInnHttp {
     public SvarInnHttp(URI baseUrl, String username, String password, Duration connectTimeout, Duration readTimeout) {
         this.root = root(baseUrl);
         this.authorization = HttpSupport.basicAuthorization(username, password);
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -78,7 +83,11 @@ public final class SvarInnHttp {
                 .build(), true));
     }
 
-    /** Starts the download of the encrypted payload. The caller reads and closes the stream. */
+    /**
+     * Starts the download of the encrypted payload. The caller reads and closes the stream. Over
+     * {@link HttpDownload}, which reads the body into the caller's buffer (java.net.http allocated a buffer per 16 KiB
+     * of it); the read timeout covers the response head and each wait for more of the body.
+     */
     public SvarInnApi.Download download(String downloadUrl) throws SvarInnException {
         URI uri;
         try {
@@ -86,10 +95,27 @@ public final class SvarInnHttp {
         } catch (IllegalArgumentException e) {
             throw new SvarInnException(Kind.REJECTED, 0, "Invalid download URL from SvarInn: " + downloadUrl, null, e);
         }
-        // The read timeout applies to the wait for the response head; the body is a stream read at our own pace.
-        HttpResponse<InputStream> response = send(HttpRequest.newBuilder(uri).timeout(readTimeout)
-                .header("Authorization", authorization).GET().build(), false);
-        return new SvarInnApi.Download(response.headers().firstValue("Content-Type").orElse(""), response.body());
+        String where = "GET " + uri.getPath();
+        HttpDownload download;
+        try {
+            download = HttpDownload.get(uri, Map.of("Authorization", authorization), connectTimeout, readTimeout);
+        } catch (SocketTimeoutException e) {
+            throw new SvarInnException(Kind.UNAVAILABLE, 0, "SvarInn did not answer in time: " + where, null, e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SvarInnException(Kind.UNAVAILABLE, 0,
+                    "SvarInn could not be reached (" + e.getClass().getSimpleName() + "): " + where, null, e);
+        }
+        if (!download.successful()) {
+            download.discard();
+            throw failure(download.status(), download.header("Retry-After"), where);
+        }
+        try {
+            String type = download.header("Content-Type");
+            return new SvarInnApi.Download(type == null ? "" : type, download.body());
+        } catch (IOException e) {
+            throw new SvarInnException(Kind.UNAVAILABLE, download.status(),
+                    "SvarInn's answer could not be read (" + e.getClass().getSimpleName() + "): " + where, null, e);
+        }
     }
 
     private byte[] bytes(Object body) {
@@ -123,18 +149,23 @@ public final class SvarInnHttp {
             return response;
         }
         HttpSupport.discard(response);
-        String what = "SvarInn answered HTTP " + status + " to " + where(request);
+        throw failure(status, response.headers().firstValue("Retry-After").orElse(null), where(request));
+    }
+
+    /** What an answer other than 2xx means for the poll (and for the operator, in the exception's message). */
+    private static SvarInnException failure(int status, String retryAfter, String where) {
+        String what = "SvarInn answered HTTP " + status + " to " + where;
         if (status == 401 || status == 403) {
-            throw new SvarInnException(Kind.AUTHENTICATION, status,
+            return new SvarInnException(Kind.AUTHENTICATION, status,
                     what + ": wrong username or service password, or the account lacks access", null, null);
         }
         if (status == 429) {
-            throw new SvarInnException(Kind.RATE_LIMITED, status, what, HttpSupport.retryAfter(response), null);
+            return new SvarInnException(Kind.RATE_LIMITED, status, what, HttpSupport.retryAfter(retryAfter), null);
         }
         if (status >= 500 || status == 408) {
-            throw new SvarInnException(Kind.UNAVAILABLE, status, what, HttpSupport.retryAfter(response), null);
+            return new SvarInnException(Kind.UNAVAILABLE, status, what, HttpSupport.retryAfter(retryAfter), null);
         }
-        throw new SvarInnException(Kind.REJECTED, status, what, null, null);
+        return new SvarInnException(Kind.REJECTED, status, what, null, null);
     }
 
     private static String where(HttpRequest request) {
