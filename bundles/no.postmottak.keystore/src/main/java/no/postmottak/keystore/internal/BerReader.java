@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 import no.postmottak.api.keystore.DecryptionException;
 
@@ -27,10 +28,15 @@ final class BerReader {
         }
     }
 
+    /** Tag (up to 5 bytes with a high tag number) and length (up to 1 + 7 bytes). */
+    private static final int MAX_HEADER = 13;
+
     private final InputStream in;
     private final byte[] buf = new byte[64 * 1024];
     private int pos;
     private int lim;
+    private int lastTag;
+    private int lastHeaderSize;
 
     BerReader(InputStream in) {
         this.in = in;
@@ -41,19 +47,52 @@ final class BerReader {
         if (!fill(1)) {
             return null;
         }
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(8);
-        int first = next(raw);
+        long length = parseHeader();
+        // the header's bytes are still in the buffer: parseHeader fills it only before the first of them
+        return new Header(lastTag, length, Arrays.copyOfRange(buf, pos - lastHeaderSize, pos));
+    }
+
+    /**
+     * Reads a tag and length like {@link #readHeader} without allocating anything: {@link #lastTag()} and
+     * {@link #lastHeaderSize()} tell the rest. For the encrypted content's chunks (SvarUt writes 1000-byte ones: a
+     * million headers per GiB, which as {@link Header} objects were most of what a large download allocated).
+     *
+     * @throws EOFException at the end of the stream
+     */
+    long readLength() throws IOException {
+        if (!fill(1)) {
+            throw new EOFException("the CMS stream ends before an element");
+        }
+        return parseHeader();
+    }
+
+    /** The first tag byte of the header read last. */
+    int lastTag() {
+        return lastTag;
+    }
+
+    /** The size in bytes of the header read last. */
+    int lastHeaderSize() {
+        return lastHeaderSize;
+    }
+
+    /** Parses the header at {@code pos} (at least one byte buffered); returns its length, -1 for indefinite. */
+    private long parseHeader() throws IOException {
+        // A header is at most 1 + 5 + 1 + 7 bytes: have them in the buffer at once, so it is never split
+        fill(MAX_HEADER);
+        int start = pos;
+        int first = next();
         if ((first & 0x1F) == 0x1F) { // high tag number: never one we look for, only copied through
             int b;
             int guard = 0;
             do {
-                b = next(raw);
+                b = next();
                 if (++guard > 4) {
                     throw new DecryptionException("Corrupt CMS: tag number too long");
                 }
             } while ((b & 0x80) != 0);
         }
-        int l = next(raw);
+        int l = next();
         long length;
         if (l == 0x80) {
             if ((first & 0x20) == 0) {
@@ -69,10 +108,12 @@ final class BerReader {
             }
             length = 0;
             for (int i = 0; i < count; i++) {
-                length = length << 8 | next(raw);
+                length = length << 8 | next();
             }
         }
-        return new Header(first, length, raw.toByteArray());
+        lastTag = first;
+        lastHeaderSize = pos - start;
+        return length;
     }
 
     /** Reads the next header and checks its tag. */
@@ -158,13 +199,11 @@ final class BerReader {
         return pos < lim;
     }
 
-    private int next(ByteArrayOutputStream raw) throws IOException {
-        if (!fill(1)) {
+    private int next() throws IOException {
+        if (pos >= lim) {
             throw new EOFException("the CMS stream ends inside a tag or length");
         }
-        int b = buf[pos++] & 0xFF;
-        raw.write(b);
-        return b;
+        return buf[pos++] & 0xFF;
     }
 
     /** Makes at least {@code n} bytes available; false when the stream ends first. */

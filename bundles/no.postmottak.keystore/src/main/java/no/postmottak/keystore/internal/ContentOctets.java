@@ -65,21 +65,18 @@ final class ContentOctets extends InputStream {
             end = true;
             return false;
         }
-        BerReader.Header chunk = reader.readHeader();
-        if (chunk == null) {
-            throw new EOFException("the CMS stream ends inside the encrypted content");
-        }
-        if (chunk.tag() != OCTET_STRING) {
+        long length = reader.readLength(); // not a Header: a million chunks per GiB
+        if (reader.lastTag() != OCTET_STRING) {
             throw new DecryptionException(String.format("Corrupt CMS: unexpected tag 0x%02X in the encrypted "
-                    + "content", chunk.tag()));
+                    + "content", reader.lastTag()));
         }
         if (!indefinite) {
-            outerLeft -= chunk.encoded().length + chunk.length();
+            outerLeft -= reader.lastHeaderSize() + length;
             if (outerLeft < 0) {
                 throw new DecryptionException("Corrupt CMS: an encrypted content chunk overruns its container");
             }
         }
-        chunkLeft = chunk.length();
+        chunkLeft = length;
         return true;
     }
 }
