@@ -15,10 +15,10 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * The pages, script and style sheet from {@code /static} of the bundle, served by our own servlet: a whiteboard
- * resource registration could be lost when Pax Web re-registered its default context (a restarted node answered
- * 404 for its pages), a servlet registration was not. Only the files named here exist: a request is a lookup by exact
- * name, so no path (traversal, encoded slashes, folders) can reach anything else.
+ * The pages, script and style sheet from {@code /static} of the bundle, served by our own servlet rather than a
+ * whiteboard resource, so that what they answer (types, caching, 404) is ours and the same in Karaf and in the tests.
+ * Only the files named here exist: a request is a lookup by exact name, so no path (traversal, encoded slashes,
+ * folders) can reach anything else.
  */
 final class StaticPages {
 
