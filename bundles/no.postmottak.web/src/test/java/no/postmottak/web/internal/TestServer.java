@@ -17,7 +17,6 @@ import javax.servlet.DispatcherType;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.DefaultServlet;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
@@ -37,8 +36,8 @@ import no.postmottak.api.inbox.IncomingDocuments;
 import no.postmottak.inbox.testing.TestInboxes;
 
 /**
- * The web layer as Pax Web would host it (filter on /postmottak/*, API servlet on /postmottak/api/*, static
- * resources on /postmottak/*), in an embedded Jetty 9.4, on the real JDBC inbox over in-memory H2 and a real JAAS
+ * The web layer as Pax Web would host it (filter on /postmottak/*, API servlet on /postmottak/api/*, pages servlet
+ * on /postmottak/*), in an embedded Jetty 9.4, on the real JDBC inbox over in-memory H2 and a real JAAS
  * login module (Karaf's PropertiesLoginModule reading src/test/resources/users.properties).
  */
 final class TestServer implements AutoCloseable {
@@ -110,11 +109,7 @@ final class TestServer implements AutoCloseable {
                 TestInboxes.webSessions(inbox), loginClock)), "/postmottak/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new ApiServlet(api)), "/postmottak/api/*");
-        ServletHolder statics = new ServletHolder("static", DefaultServlet.class);
-        statics.setInitParameter("resourceBase", TestServer.class.getResource("/static").toExternalForm());
-        statics.setInitParameter("pathInfoOnly", "true");
-        statics.setInitParameter("dirAllowed", "false");
-        context.addServlet(statics, "/postmottak/*");
+        context.addServlet(new ServletHolder(new StaticPagesServlet()), "/postmottak/*");
         server.setHandler(context);
         server.start();
     }
