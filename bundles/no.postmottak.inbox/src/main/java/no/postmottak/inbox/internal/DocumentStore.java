@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import no.postmottak.api.DocumentDescriptor;
 import no.postmottak.api.DocumentRole;
+import no.postmottak.api.inbox.ContentMismatchException;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.StoredDocument;
 
@@ -150,13 +151,18 @@ final class DocumentStore {
         return doc;
     }
 
-    private static void checkExpected(DocumentDescriptor d, long size, String sha) throws InboxException {
+    /**
+     * The sender's size and SHA-256, when the channel passed them on (its strict policy): this hash of every stored
+     * byte is then the only one, the channel does not compute its own (issue 17: one SHA-256 per byte less).
+     */
+    private static void checkExpected(DocumentDescriptor d, long size, String sha) throws ContentMismatchException {
         if (d.expectedSize() >= 0 && d.expectedSize() != size) {
-            throw new InboxException("Dokumentet " + d.fileName() + " har " + size + " byte, avsender oppga "
-                    + d.expectedSize(), true);
+            throw new ContentMismatchException("Filen " + d.fileName() + " er " + size + " byte, men avsender oppga "
+                    + d.expectedSize() + " byte");
         }
-        if (d.expectedSha256() != null && !d.expectedSha256().equalsIgnoreCase(sha)) {
-            throw new InboxException("Sjekksummen til dokumentet " + d.fileName() + " stemmer ikke", true);
+        if (d.expectedSha256() != null && !d.expectedSha256().trim().equalsIgnoreCase(sha)) {
+            throw new ContentMismatchException("Filen " + d.fileName() + " har SHA-256 " + sha
+                    + ", men avsender oppga " + d.expectedSha256().trim());
         }
     }
 

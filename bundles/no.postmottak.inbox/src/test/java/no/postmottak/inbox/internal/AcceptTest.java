@@ -33,6 +33,7 @@ import no.postmottak.api.DocumentDescriptor;
 import no.postmottak.api.DocumentRole;
 import no.postmottak.api.ItemState;
 import no.postmottak.api.inbox.AcceptResult;
+import no.postmottak.api.inbox.ContentMismatchException;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.inbox.InboxItem;
 import no.postmottak.api.inbox.IncomingDocument;
@@ -212,7 +213,8 @@ class AcceptTest {
 
         assertThatThrownBy(() -> inbox.accept(Fixtures.item("f-5"), IncomingDocuments.of(List.of(
                 new IncomingDocument(wrong, new ByteArrayInputStream(new byte[] {1, 2, 3}))))))
-                .isInstanceOf(InboxException.class).hasMessageContaining("Sjekksummen");
+                .isInstanceOf(ContentMismatchException.class).hasMessageContaining("a.pdf har SHA-256 039058c6")
+                .hasMessageContaining("avsender oppga " + "00".repeat(32));
         assertThat(inbox.isStored(Channel.SVARINN, "f-5")).isFalse();
         assertThat(inbox.get(java.util.UUID.randomUUID())).isEqualTo(Optional.empty());
     }

@@ -161,7 +161,7 @@ class ContentStoreTest {
 
         assertThatThrownBy(() -> inbox.accept(Fixtures.item("c-4"), IncomingDocuments.of(List.of(
                 new IncomingDocument(wrong, new ByteArrayInputStream(bytes(3 * MIB, 8)))))))
-                .hasMessageContaining("Sjekksummen");
+                .hasMessageContaining("stor.pdf har SHA-256");
 
         assertThat(files().list()).isEmpty();
     }

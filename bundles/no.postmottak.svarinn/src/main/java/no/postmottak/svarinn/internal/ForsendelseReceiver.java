@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import no.postmottak.api.Channel;
 import no.postmottak.api.IncomingItem;
 import no.postmottak.api.inbox.Inbox;
+import no.postmottak.api.inbox.ContentMismatchException;
 import no.postmottak.api.inbox.InboxException;
 import no.postmottak.api.keystore.DecryptionException;
 import no.postmottak.api.keystore.KeyStoreService;
@@ -126,6 +127,9 @@ public final class ForsendelseReceiver {
                 return new ItemResult(id, Outcome.WILL_RETRY, e.getMessage());
             }
             throw e;
+        } catch (ContentMismatchException e) {
+            // the inbox compared the sender's size or SHA-256 (strict policy) and refused the document
+            return cannotReceive(f, e.getMessage(), false);
         } catch (InboxException e) {
             Throwable content = contentCause(e);
             if (content instanceof NoKeyForRecipientException noKey) {

@@ -87,8 +87,8 @@ public final class PayloadReader {
             warnings.accept("Forsendelsen kom som én sammenslått PDF for " + filer.size() + " dokumenter");
         }
         ByteBudget budget = new ByteBudget(limits.maxTotalBytes(), Long.MAX_VALUE, null);
-        InputStream verified = new VerifyingInputStream(in, name, expectedSize, expectedSha256, strictHashes,
-                warnings, budget);
+        InputStream verified = new VerifyingInputStream(in, name, expectedSize, hashedHere(expectedSha256),
+                strictHashes, warnings, budget);
         boolean[] handedOut = {false};
         return () -> {
             if (handedOut[0]) {
@@ -158,7 +158,7 @@ public final class PayloadReader {
             long expectedSize = expectedSize(meta);
             String expectedSha256 = meta == null ? null : meta.sha256hash();
             InputStream content = new VerifyingInputStream(new EntryStream(zip), name, expectedSize,
-                    expectedSha256, strictHashes, warnings, budget);
+                    hashedHere(expectedSha256), strictHashes, warnings, budget);
             return Optional.of(new IncomingDocument(descriptor(name, mediaType, expectedSize, expectedSha256,
                     entries == 1 ? DocumentRole.MAIN : DocumentRole.ATTACHMENT,
                     meta == null ? null : meta.dokumentType()), content));
@@ -225,6 +225,16 @@ public final class PayloadReader {
     /** The size the sender announced, or -1 when unknown (missing, or 0 which SvarUt uses for "unknown"). */
     private static long expectedSize(FilMetadata meta) {
         return meta != null && meta.size() != null && meta.size() > 0 ? meta.size() : -1;
+    }
+
+    /**
+     * The sender's SHA-256 if this reader is to compare it: only under warn-only. Under the strict policy the inbox
+     * gets it ({@link #descriptor}) and compares it with the SHA-256 it computes of every byte it stores anyway, and
+     * refuses a mismatch before it commits ({@code ContentMismatchException}); hashing here as well cost a second
+     * SHA-256 per byte, about a sixth of the CPU a large forsendelse takes on 2 cores (issue 17).
+     */
+    private String hashedHere(String expectedSha256) {
+        return strictHashes ? null : expectedSha256;
     }
 
     /**
