@@ -52,7 +52,8 @@ public class WhiteboardRepairComponent {
     private final AtomicBoolean checkScheduled = new AtomicBoolean();
 
     @Activate
-    public WhiteboardRepairComponent(ComponentContext context, @Reference HttpServiceRuntime runtime) {
+    public WhiteboardRepairComponent(ComponentContext context,
+                                     @Reference(name = "runtime") HttpServiceRuntime runtime) {
         this.repair = new WhiteboardRepair(runtime::getRuntimeDTO, name -> {
             // Both are asynchronous in Felix SCR; enable waits until the disable is done (in the component's order).
             context.disableComponent(name);
