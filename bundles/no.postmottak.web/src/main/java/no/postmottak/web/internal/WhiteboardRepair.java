@@ -63,6 +63,16 @@ final class WhiteboardRepair {
     }
 
     /**
+     * A look from outside, for elements the DTO cannot vouch for: whether a request to the element's path shows that
+     * Jetty does not route it there (in Karaf: {@code GET /postmottak/login.html} answering 404). Only a definite
+     * answer counts; an element it cannot tell about is not lost.
+     */
+    @FunctionalInterface
+    interface Probe {
+        boolean lost(String componentName, RuntimeDTO runtime);
+    }
+
+    /**
      * @param grace       how long an element may be missing from the runtime DTO before it is restarted
      * @param maxRestarts how many times one component is restarted at most
      * @param giveUp      how long an element is kept waiting while the runtime DTO cannot be read
@@ -75,6 +85,7 @@ final class WhiteboardRepair {
 
     private final Supplier<RuntimeDTO> runtime;
     private final Components components;
+    private final Probe probe;
     private final Clock clock;
     private final Settings settings;
 
@@ -82,9 +93,11 @@ final class WhiteboardRepair {
     private final Map<Long, Element> waiting = new LinkedHashMap<>();
     private final Map<String, Integer> restarts = new HashMap<>();
 
-    WhiteboardRepair(Supplier<RuntimeDTO> runtime, Components components, Clock clock, Settings settings) {
+    WhiteboardRepair(Supplier<RuntimeDTO> runtime, Components components, Probe probe, Clock clock,
+                     Settings settings) {
         this.runtime = runtime;
         this.components = components;
+        this.probe = probe;
         this.clock = clock;
         this.settings = settings;
     }
@@ -97,6 +110,10 @@ final class WhiteboardRepair {
     /** The service went away (deactivated, or restarted by us): nothing to watch any more. */
     synchronized void unregistered(long serviceId) {
         waiting.remove(serviceId);
+    }
+
+    private synchronized List<Element> snapshot() {
+        return List.copyOf(waiting.values());
     }
 
     /** Whether some element waits to be seen served (and so another {@link #check} is due). */
@@ -116,11 +133,21 @@ final class WhiteboardRepair {
         }
         // Read outside the lock: Pax Web builds the DTO on its configuration thread.
         Seen seen;
+        RuntimeDTO dto = null;
         try {
-            seen = Seen.of(runtime.get());
+            dto = runtime.get();
+            seen = Seen.of(dto);
         } catch (RuntimeException e) {
             LOG.warn("Cannot read the HTTP runtime to check our whiteboard elements: {}", e.toString());
             seen = null;
+        }
+        Set<String> lost = new HashSet<>();
+        if (seen != null) {
+            for (Element e : snapshot()) {
+                if (seen.served().contains(e.serviceId()) && probe.lost(e.component(), dto)) {
+                    lost.add(e.component());
+                }
+            }
         }
         List<Element> restart = new ArrayList<>();
         boolean more;
@@ -130,7 +157,7 @@ final class WhiteboardRepair {
             for (var it = waiting.values().iterator(); it.hasNext(); ) {
                 Element e = it.next();
                 Duration age = Duration.between(e.since(), now);
-                if (seen != null && seen.served().contains(e.serviceId())) {
+                if (seen != null && seen.served().contains(e.serviceId()) && !lost.contains(e.component())) {
                     it.remove();
                     served.add(e.name());
                 } else if (seen == null) {
@@ -147,13 +174,14 @@ final class WhiteboardRepair {
                         restart.add(e);
                         LOG.warn("The HTTP runtime does not serve {} ({}, service.id {}) {} s after its registration{};"
                                         + " registering it again (attempt {} of {})", e.name(), e.component(),
-                                e.serviceId(), age.toSeconds(), seen.failure(e.serviceId()), done + 1,
+                                e.serviceId(), age.toSeconds(),
+                                seen.failure(e.serviceId(), lost.contains(e.component())), done + 1,
                                 settings.maxRestarts());
                     } else {
                         LOG.error("The HTTP runtime still does not serve {} ({}, service.id {}) after {} new"
                                         + " registrations{}; giving up: its paths answer 404 until the bundle is"
                                         + " restarted", e.name(), e.component(), e.serviceId(), done,
-                                seen.failure(e.serviceId()));
+                                seen.failure(e.serviceId(), lost.contains(e.component())));
                     }
                 }
             }
@@ -197,7 +225,10 @@ final class WhiteboardRepair {
             return new Seen(served, failed);
         }
 
-        String failure(long serviceId) {
+        String failure(long serviceId, boolean lost) {
+            if (lost) {
+                return " (listed in the runtime DTO, but a request to its path answers 404)";
+            }
             Integer reason = failed.get(serviceId);
             return reason == null ? " (not in the runtime DTO at all)"
                     : " (failed in the runtime DTO with failure reason " + reason + ")";

@@ -1,5 +1,10 @@
 package no.postmottak.web.internal;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -22,6 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
+import org.osgi.service.http.runtime.dto.RuntimeDTO;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +53,9 @@ public class WhiteboardRepairComponent {
     static final WhiteboardRepair.Settings SETTINGS =
             new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1));
 
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
     private final WhiteboardRepair repair;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean checkScheduled = new AtomicBoolean();
@@ -58,12 +67,38 @@ public class WhiteboardRepairComponent {
             // Both are asynchronous in Felix SCR; enable waits until the disable is done (in the component's order).
             context.disableComponent(name);
             context.enableComponent(name);
-        }, Clock.systemUTC(), SETTINGS);
+        }, WhiteboardRepairComponent::pagesLost, Clock.systemUTC(), SETTINGS);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "postmottak-web-whiteboard-check");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * The pages are public, so a request shows whether Jetty routes them to us: Pax Web's DTO has listed
+     * {@code postmottak-sider} while Jetty answered 404 for {@code login.html} (its own error page) until the servlet
+     * was registered anew. Only a 404 counts; no endpoint, no connection or any other answer tells nothing.
+     */
+    static boolean pagesLost(String component, RuntimeDTO runtime) {
+        if (!StaticPagesServlet.class.getName().equals(component)) {
+            return false;
+        }
+        URI login = WhiteboardProbe.loginPage(runtime);
+        if (login == null) {
+            return false;
+        }
+        try {
+            HttpResponse<Void> response = PROBE.send(HttpRequest.newBuilder(login).timeout(Duration.ofSeconds(3))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 404;
+        } catch (IOException e) {
+            LOG.debug("Could not request {}: {}", login, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Deactivate

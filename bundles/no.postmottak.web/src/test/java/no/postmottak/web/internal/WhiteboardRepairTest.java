@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,16 @@ class WhiteboardRepairTest {
     /** What the HTTP runtime answers; null: it cannot be read. */
     private final AtomicReference<RuntimeDTO> runtime = new AtomicReference<>(runtime(List.of(), List.of()));
     private final List<String> restarted = new CopyOnWriteArrayList<>();
+    /** What a request to the pages shows: whether Jetty answers 404 for them. */
+    private final AtomicBoolean lostPages = new AtomicBoolean();
     private final WhiteboardRepair repair = new WhiteboardRepair(() -> {
         RuntimeDTO dto = runtime.get();
         if (dto == null) {
             throw new IllegalStateException("Pax Web is stopping");
         }
         return dto;
-    }, restarted::add, clock, new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1)));
+    }, restarted::add, (component, dto) -> lostPages.get() && component.equals(PAGES), clock,
+            new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1)));
 
     @Test
     void elementsTheRuntimeServesAreForgottenAtTheFirstLook() {
@@ -60,6 +64,26 @@ class WhiteboardRepairTest {
         // The component registers its servlet anew, and Pax Web (its default context complete) serves it.
         repair.registered(44, PAGES, "postmottak-sider");
         runtime.set(runtime(List.of(servlet(43), servlet(44)), List.of()));
+        assertThat(repair.check()).isFalse();
+        assertThat(restarted).containsExactly(PAGES);
+    }
+
+    /** Seen in ClusterIT: Pax Web's DTO listed postmottak-sider, and Jetty answered 404 for login.html. */
+    @Test
+    void anElementTheDtoListsButWhosePathAnswers404IsRegisteredAgain() {
+        repair.registered(41, PAGES, "postmottak-sider");
+        repair.registered(43, API, "postmottak-api");
+        runtime.set(runtime(List.of(servlet(41), servlet(43)), List.of()));
+        lostPages.set(true);
+
+        assertThat(repair.check()).as("the pages wait, the API is served").isTrue();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(repair.check()).isFalse();
+        assertThat(restarted).containsExactly(PAGES);
+
+        repair.registered(44, PAGES, "postmottak-sider");
+        runtime.set(runtime(List.of(servlet(44), servlet(43)), List.of()));
+        lostPages.set(false);
         assertThat(repair.check()).isFalse();
         assertThat(restarted).containsExactly(PAGES);
     }
@@ -131,7 +155,8 @@ class WhiteboardRepairTest {
                 Thread.currentThread().interrupt();
             }
             unregisteredInTime.add(!unregistration.isAlive());
-        }, clock, new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1))));
+        }, (component, dto) -> false, clock,
+                new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1))));
         scr.get().registered(41, PAGES, "postmottak-sider");
         scr.get().registered(43, API, "postmottak-api");
 
