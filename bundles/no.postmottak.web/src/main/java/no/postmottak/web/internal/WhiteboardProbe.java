@@ -14,8 +14,9 @@ final class WhiteboardProbe {
     }
 
     /**
-     * The login page under {@code osgi.http.endpoint} of the runtime's service (Pax Web: {@code http://0.0.0.0:8181/},
-     * a wildcard address, asked on the loopback address), or null when there is no HTTP endpoint.
+     * The login page under {@code osgi.http.endpoint} of the runtime's service (Pax Web 8.0.34 sets a {@code String[]}
+     * of {@code "%s://%s:%d/"} once its server runs, else {@code "/"}; a wildcard address is asked on the loopback
+     * address), or null when there is no usable HTTP endpoint.
      */
     static URI loginPage(RuntimeDTO runtime) {
         if (runtime == null || runtime.serviceDTO == null || runtime.serviceDTO.properties == null) {
@@ -25,11 +26,17 @@ final class WhiteboardProbe {
         if (endpoint == null || !endpoint.startsWith("http://")) {
             return null;
         }
+        for (String wildcard : new String[] {"0.0.0.0", "[::]", "[0:0:0:0:0:0:0:0]", "0:0:0:0:0:0:0:0", "::"}) {
+            if (endpoint.startsWith("http://" + wildcard + ":")) {
+                endpoint = "http://127.0.0.1" + endpoint.substring(("http://" + wildcard).length());
+                break;
+            }
+        }
         try {
             URI uri = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
             String host = uri.getHost();
-            if (host == null || host.equals("0.0.0.0") || host.equals("[::]") || host.equals("::")) {
-                host = "127.0.0.1";
+            if (host == null || uri.getPort() < 0) {
+                return null;
             }
             return new URI("http", null, host, uri.getPort(), uri.getPath() + "postmottak/login.html", null, null);
         } catch (IllegalArgumentException | java.net.URISyntaxException e) {

@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * the grace ({@link Settings}) after its service appeared is restarted ({@link Components#restart}), which unregisters
  * and registers its service: Pax Web tracks it afresh and, its default context now complete, registers it.
  *
- * <p>Bounded: an element is looked at only until it is seen served (normally at the first look) or restarted, a
- * component is restarted at most {@code maxRestarts} times, and an element that cannot be checked at all
+ * <p>Bounded: an element is looked at for {@code watch} after it appeared (in Karaf a minute: every 2 s), or until
+ * it is restarted; it is restarted when missing without a break for {@code grace}; a component is restarted at most {@code maxRestarts} times, and an element that cannot be checked at all
  * (no readable DTO) is given up after {@code giveUp}. Thread-safe; {@link Components#restart} is called
  * without holding the lock, because restarting unregisters the service and so calls {@link #unregistered} from the
  * thread of the component runtime.
@@ -76,11 +76,27 @@ final class WhiteboardRepair {
      * @param grace       how long an element may be missing from the runtime DTO before it is restarted
      * @param maxRestarts how many times one component is restarted at most
      * @param giveUp      how long an element is kept waiting while the runtime DTO cannot be read
+     * @param watch       how long an element is looked at after it appeared, even when served (it may be lost later)
      */
-    record Settings(Duration grace, int maxRestarts, Duration giveUp) {
+    record Settings(Duration grace, int maxRestarts, Duration giveUp, Duration watch) {
     }
 
-    private record Element(long serviceId, String component, String name, Instant since) {
+    private static final class Element {
+        final long serviceId;
+        final String component;
+        final String name;
+        final Instant since;
+        /** Since when it has been missing without a break; null while served. */
+        Instant missingSince;
+        boolean reported;
+
+        Element(long serviceId, String component, String name, Instant since) {
+            this.serviceId = serviceId;
+            this.component = component;
+            this.name = name;
+            this.since = since;
+            this.missingSince = since;
+        }
     }
 
     private final Supplier<RuntimeDTO> runtime;
@@ -89,7 +105,7 @@ final class WhiteboardRepair {
     private final Clock clock;
     private final Settings settings;
 
-    /** Elements not yet seen served, by service id. */
+    /** Elements being looked at (not yet seen served, or seen less than {@code watch} ago), by service id. */
     private final Map<Long, Element> waiting = new LinkedHashMap<>();
     private final Map<String, Integer> restarts = new HashMap<>();
 
@@ -144,8 +160,8 @@ final class WhiteboardRepair {
         Set<String> lost = new HashSet<>();
         if (seen != null) {
             for (Element e : snapshot()) {
-                if (seen.served().contains(e.serviceId()) && probe.lost(e.component(), dto)) {
-                    lost.add(e.component());
+                if (seen.served().contains(e.serviceId) && probe.lost(e.component, dto)) {
+                    lost.add(e.component);
                 }
             }
         }
@@ -156,32 +172,41 @@ final class WhiteboardRepair {
             List<String> served = new ArrayList<>();
             for (var it = waiting.values().iterator(); it.hasNext(); ) {
                 Element e = it.next();
-                Duration age = Duration.between(e.since(), now);
-                if (seen != null && seen.served().contains(e.serviceId()) && !lost.contains(e.component())) {
-                    it.remove();
-                    served.add(e.name());
-                } else if (seen == null) {
+                Duration age = Duration.between(e.since, now);
+                if (seen == null) {
                     if (age.compareTo(settings.giveUp()) >= 0) {
                         it.remove();
                         LOG.warn("Could not check for {} s whether the HTTP runtime serves {} ({}); no longer checking",
-                                age.toSeconds(), e.name(), e.component());
+                                age.toSeconds(), e.name, e.component);
                     }
-                } else if (age.compareTo(settings.grace()) >= 0) {
-                    it.remove();
-                    int done = restarts.getOrDefault(e.component(), 0);
-                    if (done < settings.maxRestarts()) {
-                        restarts.put(e.component(), done + 1);
-                        restart.add(e);
-                        LOG.warn("The HTTP runtime does not serve {} ({}, service.id {}) {} s after its registration{};"
-                                        + " registering it again (attempt {} of {})", e.name(), e.component(),
-                                e.serviceId(), age.toSeconds(),
-                                seen.failure(e.serviceId(), lost.contains(e.component())), done + 1,
-                                settings.maxRestarts());
-                    } else {
-                        LOG.error("The HTTP runtime still does not serve {} ({}, service.id {}) after {} new"
-                                        + " registrations{}; giving up: its paths answer 404 until the bundle is"
-                                        + " restarted", e.name(), e.component(), e.serviceId(), done,
-                                seen.failure(e.serviceId(), lost.contains(e.component())));
+                } else if (seen.served().contains(e.serviceId) && !lost.contains(e.component)) {
+                    e.missingSince = null;
+                    if (!e.reported) {
+                        e.reported = true;
+                        served.add(e.name);
+                    }
+                    if (age.compareTo(settings.watch()) >= 0) {
+                        it.remove();
+                    }
+                } else {
+                    if (e.missingSince == null) {
+                        e.missingSince = now;
+                    }
+                    if (Duration.between(e.missingSince, now).compareTo(settings.grace()) >= 0) {
+                        it.remove();
+                        int done = restarts.getOrDefault(e.component, 0);
+                        String why = seen.failure(e.serviceId, lost.contains(e.component));
+                        if (done < settings.maxRestarts()) {
+                            restarts.put(e.component, done + 1);
+                            restart.add(e);
+                            LOG.warn("The HTTP runtime does not serve {} ({}, service.id {}) {} s after its"
+                                            + " registration{}; registering it again (attempt {} of {})", e.name,
+                                    e.component, e.serviceId, age.toSeconds(), why, done + 1, settings.maxRestarts());
+                        } else {
+                            LOG.error("The HTTP runtime still does not serve {} ({}, service.id {}) after {} new"
+                                            + " registrations{}; giving up: its paths answer 404 until the bundle is"
+                                            + " restarted", e.name, e.component, e.serviceId, done, why);
+                        }
                     }
                 }
             }
@@ -191,7 +216,7 @@ final class WhiteboardRepair {
             more = !waiting.isEmpty();
         }
         for (Element e : restart) {
-            components.restart(e.component());
+            components.restart(e.component);
         }
         return more;
     }

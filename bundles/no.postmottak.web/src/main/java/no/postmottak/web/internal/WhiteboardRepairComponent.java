@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * references only; the services are not got) and restarts one the HTTP runtime does not serve, with
  * {@link ComponentContext#disableComponent} and {@link ComponentContext#enableComponent}.
  *
- * <p>Checks run on a thread of their own, every {@link #EVERY} while an element waits to be seen, and stop when
- * none does. The runtime reference is static: should Pax Web register a new {@link HttpServiceRuntime} (a restart of
+ * <p>Checks run on a thread of their own, every {@link #EVERY} while an element is looked at (its first minute),
+ * and stop when none is. The runtime reference is static: should Pax Web register a new {@link HttpServiceRuntime} (a restart of
  * its server), this component starts over and every element is checked again.
  */
 @Component(service = {}, immediate = true)
@@ -51,7 +51,7 @@ public class WhiteboardRepairComponent {
 
     static final Duration EVERY = Duration.ofSeconds(2);
     static final WhiteboardRepair.Settings SETTINGS =
-            new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1));
+            new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1), Duration.ofMinutes(1));
 
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER).build();

@@ -21,6 +21,10 @@ class WhiteboardProbeTest {
                 .isEqualTo(URI.create("http://10.1.2.3:8181/postmottak/login.html"));
         assertThat(WhiteboardProbe.loginPage(runtime(List.of("http://localhost:8181/"))))
                 .isEqualTo(URI.create("http://localhost:8181/postmottak/login.html"));
+        assertThat(WhiteboardProbe.loginPage(runtime(new String[] {"http://0:0:0:0:0:0:0:0:8181/"})))
+                .isEqualTo(URI.create("http://127.0.0.1:8181/postmottak/login.html"));
+        assertThat(WhiteboardProbe.loginPage(runtime(new String[] {"http://[::]:8181/"})))
+                .isEqualTo(URI.create("http://127.0.0.1:8181/postmottak/login.html"));
     }
 
     @Test

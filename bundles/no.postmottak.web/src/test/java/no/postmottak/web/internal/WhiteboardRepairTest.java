@@ -35,7 +35,8 @@ class WhiteboardRepairTest {
         }
         return dto;
     }, restarted::add, (component, dto) -> lostPages.get() && component.equals(PAGES), clock,
-            new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1)));
+            new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1),
+                    Duration.ofMinutes(1)));
 
     @Test
     void elementsTheRuntimeServesAreForgottenAtTheFirstLook() {
@@ -43,8 +44,30 @@ class WhiteboardRepairTest {
         repair.registered(42, FILTER, FILTER);
         runtime.set(runtime(List.of(servlet(41)), List.of(filter(42))));
 
-        assertThat(repair.check()).as("nothing waits any more").isFalse();
+        assertThat(repair.check()).as("looked at for a minute").isTrue();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(repair.check()).as("nothing looked at any more").isFalse();
         assertThat(restarted).isEmpty();
+    }
+
+    @Test
+    void anElementLostAfterAGoodLookIsRegisteredAgainWhenMissingForTheGrace() {
+        repair.registered(41, PAGES, "postmottak-sider");
+        runtime.set(runtime(List.of(servlet(41)), List.of()));
+        assertThat(repair.check()).isTrue();
+
+        clock.advance(Duration.ofSeconds(20));
+        lostPages.set(true);
+        assertThat(repair.check()).as("missing since now").isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        lostPages.set(false);
+        assertThat(repair.check()).as("back: a passing 404 is forgiven").isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        lostPages.set(true);
+        assertThat(repair.check()).isTrue();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(repair.check()).isFalse();
+        assertThat(restarted).containsExactly(PAGES);
     }
 
     @Test
@@ -58,12 +81,13 @@ class WhiteboardRepairTest {
         assertThat(restarted).isEmpty();
 
         clock.advance(Duration.ofSeconds(1));
-        assertThat(repair.check()).as("restarted, so no longer waiting under the old service id").isFalse();
+        repair.check();
         assertThat(restarted).containsExactly(PAGES);
 
         // The component registers its servlet anew, and Pax Web (its default context complete) serves it.
         repair.registered(44, PAGES, "postmottak-sider");
         runtime.set(runtime(List.of(servlet(43), servlet(44)), List.of()));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(repair.check()).isFalse();
         assertThat(restarted).containsExactly(PAGES);
     }
@@ -78,12 +102,13 @@ class WhiteboardRepairTest {
 
         assertThat(repair.check()).as("the pages wait, the API is served").isTrue();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(repair.check()).isFalse();
+        repair.check();
         assertThat(restarted).containsExactly(PAGES);
 
         repair.registered(44, PAGES, "postmottak-sider");
         runtime.set(runtime(List.of(servlet(44), servlet(43)), List.of()));
         lostPages.set(false);
+        clock.advance(Duration.ofMinutes(1));
         assertThat(repair.check()).isFalse();
         assertThat(restarted).containsExactly(PAGES);
     }
@@ -156,7 +181,8 @@ class WhiteboardRepairTest {
             }
             unregisteredInTime.add(!unregistration.isAlive());
         }, (component, dto) -> false, clock,
-                new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1))));
+                new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1),
+                    Duration.ofMinutes(1))));
         scr.get().registered(41, PAGES, "postmottak-sider");
         scr.get().registered(43, API, "postmottak-api");
 
