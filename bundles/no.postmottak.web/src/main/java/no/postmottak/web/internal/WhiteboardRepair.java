@@ -42,15 +42,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The evidence is the standard {@code HttpServiceRuntime} DTO: in Pax Web 8 ({@code ServerModel.getRuntimeDTO})
  * an element registered in the server model is listed, by its {@code service.id}, under the
- * {@code ServletContextDTO} of its context, and a lost element is listed nowhere. An element not listed there
- * the grace ({@link Settings}) after its service appeared is restarted ({@link Components#restart}), which unregisters
- * and registers its service: Pax Web tracks it afresh and, its default context now complete, registers it.
+ * {@code ServletContextDTO} of its context, and a lost element is listed nowhere. For elements it can reach, a
+ * {@link Probe} adds a look from outside (ClusterIT once showed the pages listed in the DTO while Jetty answered
+ * 404 for them). An element missing without a break for the grace ({@link Settings}) is restarted
+ * ({@link Components#restart}), which unregisters and registers its service: Pax Web tracks it afresh and, its
+ * default context now complete, registers it.
  *
- * <p>Bounded: an element is looked at for {@code watch} after it appeared (in Karaf a minute: every 2 s), or until
- * it is restarted; it is restarted when missing without a break for {@code grace}; a component is restarted at most {@code maxRestarts} times, and an element that cannot be checked at all
- * (no readable DTO) is given up after {@code giveUp}. Thread-safe; {@link Components#restart} is called
- * without holding the lock, because restarting unregisters the service and so calls {@link #unregistered} from the
- * thread of the component runtime.
+ * <p>Bounded: an element is looked at for {@code watch} after it appeared (in Karaf a minute, every 2 s) or until
+ * it is restarted; a component is restarted at most {@code maxRestarts} times; an element that cannot be checked at
+ * all (no readable DTO) is given up after {@code giveUp}. Thread-safe; {@link Components#restart} is called without
+ * holding the lock, because restarting unregisters the service and so calls {@link #unregistered} from the thread
+ * of the component runtime.
  */
 final class WhiteboardRepair {
 

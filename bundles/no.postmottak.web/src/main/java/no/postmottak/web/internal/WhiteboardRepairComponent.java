@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * references only; the services are not got) and restarts one the HTTP runtime does not serve, with
  * {@link ComponentContext#disableComponent} and {@link ComponentContext#enableComponent}.
  *
- * <p>Checks run on a thread of their own, every {@link #EVERY} while an element is looked at (its first minute),
- * and stop when none is. The runtime reference is static: should Pax Web register a new {@link HttpServiceRuntime} (a restart of
- * its server), this component starts over and every element is checked again.
+ * <p>Checks run on a thread of their own, every {@link #EVERY} while an element is looked at (its first
+ * minute), and stop when none is. The runtime reference is static: should Pax Web register a new
+ * {@link HttpServiceRuntime} (a restart of its server), this component starts over and every element is checked
+ * again.
  */
 @Component(service = {}, immediate = true)
 public class WhiteboardRepairComponent {
