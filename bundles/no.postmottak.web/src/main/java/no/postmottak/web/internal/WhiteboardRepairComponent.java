@@ -54,7 +54,8 @@ public class WhiteboardRepairComponent {
     static final WhiteboardRepair.Settings SETTINGS =
             new WhiteboardRepair.Settings(Duration.ofSeconds(10), 3, Duration.ofMinutes(1), Duration.ofMinutes(1));
 
-    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+    /** Owned by this component (not static): it goes with the component when the bundle stops. */
+    private final HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final WhiteboardRepair repair;
@@ -68,7 +69,7 @@ public class WhiteboardRepairComponent {
             // Both are asynchronous in Felix SCR; enable waits until the disable is done (in the component's order).
             context.disableComponent(name);
             context.enableComponent(name);
-        }, WhiteboardRepairComponent::pagesLost, Clock.systemUTC(), SETTINGS);
+        }, this::pagesLost, Clock.systemUTC(), SETTINGS);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "postmottak-web-whiteboard-check");
             t.setDaemon(true);
@@ -81,7 +82,7 @@ public class WhiteboardRepairComponent {
      * {@code postmottak-sider} while Jetty answered 404 for {@code login.html} (its own error page) until the servlet
      * was registered anew. Only a 404 counts; no endpoint, no connection or any other answer tells nothing.
      */
-    static boolean pagesLost(String component, RuntimeDTO runtime) {
+    boolean pagesLost(String component, RuntimeDTO runtime) {
         if (!StaticPagesServlet.class.getName().equals(component)) {
             return false;
         }
@@ -90,7 +91,7 @@ public class WhiteboardRepairComponent {
             return false;
         }
         try {
-            HttpResponse<Void> response = PROBE.send(HttpRequest.newBuilder(login).timeout(Duration.ofSeconds(3))
+            HttpResponse<Void> response = probe.send(HttpRequest.newBuilder(login).timeout(Duration.ofSeconds(3))
                     .GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 404;
         } catch (IOException e) {
