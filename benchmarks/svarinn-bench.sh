@@ -36,7 +36,7 @@ if [ ! -f "$jar" ]; then
   (cd "$repo" && mvn -q -B package -pl benchmarks -am -DskipTests)
 fi
 e2e() { BENCH_DIR="$work" SVARINN_API="${api:-v2}" java -Xmx"${heap:-128m}" -Dbench.warmup="${SVARINN_BENCH_WARMUP:-2500}" \
-  -Dbench.bigWarmup="${SVARINN_BENCH_BIG_WARMUP:-4}" -Dbench.contentStoreMib="${store:-1}" \
+  -Dbench.bigWarmup="${SVARINN_BENCH_BIG_WARMUP:-4}" -Dbench.contentStoreMib="${store:-0}" \
   -cp "$jar" no.postmottak.benchmarks.svarinn.SvarInnEndToEnd "$@" 2>"$work/e2e.log" \
   | grep -E "^(cold|result|split)" || { tail -40 "$work/e2e.log" >&2; exit 1; }; }
 
@@ -60,10 +60,10 @@ fi
 in_db_h2=""; in_db_pg=""
 if [ "${SVARINN_BENCH_IN_DB:-1}" != 0 ]; then
   echo "== (a) the same with all content in the database (no content store: the reference of the storage path), H2"
-  in_db_h2=$(store=0 api=v2 e2e h2 big "$mb"); echo "$in_db_h2"
+  in_db_h2=$(store=-1 api=v2 e2e h2 big "$mb"); echo "$in_db_h2"
   if [ "${SVARINN_BENCH_PG:-1}" != 0 ]; then
     echo "== (a) the same with all content in the database, PostgreSQL"
-    in_db_pg=$(store=0 api=v2 e2e pg big "$mb"); echo "$in_db_pg"
+    in_db_pg=$(store=-1 api=v2 e2e pg big "$mb"); echo "$in_db_pg"
   fi
 fi
 small_heap=${SVARINN_BENCH_SMALL_HEAP:-64m}

@@ -34,8 +34,8 @@ final class Installation implements AutoCloseable {
     final AtomicLong accept = new AtomicLong();
     final AtomicLong isStored = new AtomicLong();
 
-    /** The content store's threshold in MiB, 0: none (all content in the database). */
-    static final int CONTENT_STORE_MIB = Integer.getInteger("bench.contentStoreMib", 1);
+    /** The content store's threshold in MiB as shipped (0: all content in files); below 0: no content store. */
+    static final int CONTENT_STORE_MIB = Integer.getInteger("bench.contentStoreMib", 0);
 
     final X509Certificate certificate;
     private final KeyStoreService keyStore;
@@ -64,8 +64,8 @@ final class Installation implements AutoCloseable {
         };
         // Pooled, with the shipped H2 URL settings, as in Karaf (pax-jdbc-pool-dbcp2).
         databases = new BenchDatabases(db, dir);
-        // -Dbench.contentStoreMib: the content store's threshold as shipped (1 MiB), 0 keeps all content in the database
-        inbox = CONTENT_STORE_MIB > 0
+        // -Dbench.contentStoreMib: the content store's threshold as shipped (0), -1 keeps all content in the database
+        inbox = CONTENT_STORE_MIB >= 0
                 ? TestInboxes.createWithContentStore(databases.dataSource, dir.resolve("innhold"), CONTENT_STORE_MIB)
                 : TestInboxes.create(databases.dataSource);
     }

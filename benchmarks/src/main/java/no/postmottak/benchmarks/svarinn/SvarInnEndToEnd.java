@@ -122,7 +122,7 @@ public final class SvarInnEndToEnd {
             System.out.printf("result api=%s db=%s contentStore=%s items=%d documents=%d MB=%.0f seconds=%.2f MB/s=%.1f"
                             + " items/s=%.1f peakHeapMB=%.1f (largest heap in use before a GC) liveAfterGcMB=%.1f"
                             + " maxHeapMB=%d%n", version, db,
-                    Installation.CONTENT_STORE_MIB > 0 ? "from" + Installation.CONTENT_STORE_MIB + "MiB" : "off",
+                    Installation.CONTENT_STORE_MIB >= 0 ? "from" + Installation.CONTENT_STORE_MIB + "MiB" : "off",
                     measured,
                     documents, bytes / 1e6, seconds, mbps, measured / seconds, peakHeap / 1e6, HeapPeak.liveAfterGc() / 1e6, Runtime.getRuntime().maxMemory() / 1024 / 1024);
             double accept = installation.accept.get() / 1e9;

@@ -23,7 +23,8 @@ final class BundledMigrations implements ResourceProvider {
     /** Every migration, in order; {@code BundledMigrationsTest} checks this against the folder. */
     static final List<String> SCRIPTS = List.of("V1__inbox.sql", "V2__confidential.sql", "V3__item_outcomes.sql",
             "V4__cluster_state.sql", "V5__inbox_search.sql", "V6__chunk_storage.sql",
-            "V7__pg_text_in_index.sql", "V8__content_store.sql");
+            "V7__pg_text_in_index.sql", "V8__content_store.sql",
+            "V9__content_store_days.sql");
 
     private final ClassLoader loader;
 

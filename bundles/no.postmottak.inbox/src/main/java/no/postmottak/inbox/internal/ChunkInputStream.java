@@ -27,6 +27,8 @@ final class ChunkInputStream extends InputStream {
 
     /** Where the document's file part begins; -1: no file part, all of it is in chunk rows. Read at the first read. */
     private long fileFrom = UNKNOWN;
+    /** The content store file of the document's file part, if it has one. */
+    private String fileName;
     private final ContentFiles files;
     private InputStream filePart;
     private final java.util.ArrayDeque<byte[]> fetched = new java.util.ArrayDeque<>();
@@ -75,7 +77,7 @@ final class ChunkInputStream extends InputStream {
         long from;
         try (Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT content_offset FROM inbox_document WHERE item_id = ? AND idx = ?")) {
+                     "SELECT content_offset, content_path FROM inbox_document WHERE item_id = ? AND idx = ?")) {
             ps.setObject(1, itemId);
             ps.setInt(2, doc.index());
             try (ResultSet rs = ps.executeQuery()) {
@@ -83,6 +85,7 @@ final class ChunkInputStream extends InputStream {
                 if (rs.next()) {
                     long offset = rs.getLong(1);
                     from = rs.wasNull() ? -1 : offset;
+                    fileName = DocumentStore.fileName(itemId, doc.index(), rs.getString(2));
                 }
             }
         } catch (SQLException e) {
@@ -101,7 +104,7 @@ final class ChunkInputStream extends InputStream {
         }
         if (filePart == null) {
             try {
-                filePart = files.open(itemId, doc.index(), delivered - fileFrom);
+                filePart = files.open(fileName, delivered - fileFrom);
             } catch (IOException e) {
                 throw new IOException(e instanceof NoSuchFileException
                         ? "Innholdet i dokumentet " + doc.fileName() + " mangler i innholdslageret"

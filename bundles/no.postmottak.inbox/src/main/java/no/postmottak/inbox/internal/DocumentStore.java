@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -61,6 +63,8 @@ final class DocumentStore {
     private final Db db;
     private final ContentFiles files;
     private final ArrayBlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(POOLED_BUFFERS);
+    /** The day folders before this day have been swept since the start; null: none yet. */
+    private volatile LocalDate sweptBefore;
 
     /** @param files the content store, or null: all content in the database */
     DocumentStore(Db db, ContentFiles files) {
@@ -77,12 +81,13 @@ final class DocumentStore {
 
     /**
      * Streams one document into chunk rows inside the caller's transaction, computing size and SHA-256 on the
-     * way; with a content store, what passes its threshold goes to the document's file instead, which is forced to
-     * disk before this returns (the caller's commit then makes the document durable whole). Memory use is one chunk,
-     * whatever the document's size.
+     * way; with a content store, what passes its threshold goes to the document's file instead (in the folder of
+     * {@code day}), which is forced to disk before this returns (the caller's commit then makes the document durable
+     * whole). The file's name is added to {@code created} as soon as it exists, for the caller to remove if the
+     * transaction does not commit. Memory use is one chunk, whatever the document's size.
      */
-    StoredDocument write(Connection c, UUID itemId, int index, DocumentDescriptor descriptor, InputStream content)
-            throws SQLException, IOException, InboxException {
+    StoredDocument write(Connection c, UUID itemId, int index, DocumentDescriptor descriptor, InputStream content,
+            LocalDate day, List<String> created) throws SQLException, IOException, InboxException {
         MessageDigest sha256 = sha256();
         DigestInputStream in = new DigestInputStream(content, sha256);
         byte[] pooled = buffers.poll();
@@ -90,6 +95,7 @@ final class DocumentStore {
         long size = 0;
         int seq = 0;
         long fileFrom = -1;
+        String fileName = null;
         ContentFiles.Tail file = null;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO document_chunk (item_id, idx, seq, data) VALUES (?, ?, ?, ?)")) {
@@ -97,7 +103,9 @@ final class DocumentStore {
             while ((filled = in.readNBytes(buffer, 0, CHUNK_SIZE)) > 0) {
                 if (files != null && size >= files.threshold()) {
                     if (file == null) {
-                        file = files.create(itemId, index);
+                        fileName = ContentFiles.fileName(day, itemId, index);
+                        file = files.create(fileName);
+                        created.add(fileName);
                         fileFrom = size;
                     }
                     file.write(buffer, filled);
@@ -130,8 +138,8 @@ final class DocumentStore {
         StoredDocument doc = new StoredDocument(index, descriptor.fileName(), descriptor.mediaType(), size, hex,
                 index == 0 ? DocumentRole.MAIN : DocumentRole.ATTACHMENT, false);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox_document (item_id, idx, file_name,"
-                + " media_type, role, document_type, size_bytes, sha256, purged, content_offset)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " media_type, role, document_type, size_bytes, sha256, purged, content_offset, content_path)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, itemId);
             ps.setInt(2, index);
             ps.setString(3, descriptor.fileName());
@@ -146,6 +154,7 @@ final class DocumentStore {
             } else {
                 ps.setNull(10, Types.BIGINT);
             }
+            ps.setString(11, fileName);
             ps.executeUpdate();
         }
         return doc;
@@ -181,8 +190,22 @@ final class DocumentStore {
         return docs;
     }
 
-    /** Removes the content of every document of the item; the metadata stays, marked purged. */
-    void purge(Connection c, UUID itemId) throws SQLException {
+    /**
+     * Removes the content of every document of the item; the metadata stays, marked purged. Returns the names of the
+     * item's content store files, for {@link #removeFiles} once this has committed.
+     */
+    List<String> purge(Connection c, UUID itemId) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT idx, content_path FROM inbox_document"
+                + " WHERE item_id = ? AND content_offset IS NOT NULL AND purged = ?")) {
+            ps.setObject(1, itemId);
+            ps.setBoolean(2, false);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(fileName(itemId, rs.getInt(1), rs.getString(2)));
+                }
+            }
+        }
         try (PreparedStatement del = c.prepareStatement("DELETE FROM document_chunk WHERE item_id = ?");
              PreparedStatement mark = c.prepareStatement("UPDATE inbox_document SET purged = ? WHERE item_id = ?")) {
             del.setObject(1, itemId);
@@ -191,35 +214,57 @@ final class DocumentStore {
             mark.setObject(2, itemId);
             mark.executeUpdate();
         }
+        return names;
+    }
+
+    /** The content store file a document row names; a row of the fifth round names none (its file is found). */
+    static String fileName(UUID itemId, int index, String contentPath) {
+        return contentPath != null ? contentPath : ContentFiles.fifthRoundFileName(itemId, index);
     }
 
     /**
-     * Removes the files of an item's documents, after the transaction that wrote them rolled back or the one that
-     * purged their rows committed. A file left behind (this failed, or the node died first) is removed by
+     * Removes content store files by name, after the transaction that wrote them rolled back or the one that purged
+     * their rows committed. A file left behind (this failed, or the node died first) is removed by
      * {@link #sweepFiles}.
      */
-    void removeFiles(UUID itemId) {
-        if (files == null) {
+    void removeFiles(UUID itemId, List<String> names) {
+        if (files == null || names.isEmpty()) {
             return;
         }
         try {
-            files.deleteItem(itemId);
+            files.delete(names);
         } catch (IOException e) {
-            LOG.warn("Could not remove the content files of item {} now; the hourly sweep will: {}", itemId,
-                    e.toString());
+            LOG.warn("Could not remove the content files of item {} now; the sweep after the next start will: {}",
+                    itemId, e.toString());
         }
     }
 
     /**
-     * Removes files of the content store that no stored, unpurged document names and that were last written before
-     * {@code writtenBefore} (so an accept still under way keeps its file). Returns how many it removed.
+     * Removes files of the content store that no stored, unpurged document names and that no accept can still be
+     * writing: in the fifth round's folders, files last written before {@code writtenBefore}; of the day folders,
+     * those of days before the day of {@code writtenBefore} (UTC; every accept that wrote there began before it). The
+     * first sweep after a start reads every such day folder, later ones only the days it has not read yet: a store
+     * with millions of letters is not listed every hour. Returns how many files it removed.
      */
     int sweepFiles(Instant writtenBefore) throws IOException, InboxException {
         if (files == null) {
             return 0;
         }
-        List<ContentFiles.StoredFile> old = files.list().stream()
-                .filter(f -> f.modified().isBefore(writtenBefore)).toList();
+        List<ContentFiles.StoredFile> old = new ArrayList<>(files.listFifthRound().stream()
+                .filter(f -> f.modified().isBefore(writtenBefore)).toList());
+        LocalDate agedBefore = LocalDate.ofInstant(writtenBefore, ZoneOffset.UTC);
+        LocalDate from = sweptBefore;
+        for (LocalDate day : files.days()) {
+            if (day.isBefore(agedBefore) && (from == null || !day.isBefore(from))) {
+                old.addAll(files.listDay(day));
+            }
+        }
+        int removed = removeUnnamed(old);
+        sweptBefore = agedBefore;
+        return removed;
+    }
+
+    private int removeUnnamed(List<ContentFiles.StoredFile> old) throws IOException, InboxException {
         int removed = 0;
         // The documents that name them, a batch of items per query: an inbox with many large documents has many files
         for (int from = 0; from < old.size(); from += SWEEP_BATCH) {

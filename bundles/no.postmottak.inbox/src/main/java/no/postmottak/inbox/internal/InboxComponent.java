@@ -78,14 +78,15 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes, FailedAttemp
                 + " etter så lang tid (pluss inntil halvparten) og fortsetter der den første slapp")
         long archiving_claim_seconds() default 60;
 
-        @AttributeDefinition(name = "Innholdslager (mappe)", description = "Mappe der store dokumenter lagres, forbi"
-                + " grensen under; resten av innholdet ligger i databasen. Tom: alt innhold lagres i databasen. I en"
-                + " klynge må alle noder bruke den samme delte mappen (en node med en annen mappe starter ikke), og"
-                + " sikkerhetskopien må ta med både databasen og mappen")
+        @AttributeDefinition(name = "Innholdslager (mappe)", description = "Mappe der dokumentenes innhold lagres"
+                + " som filer, én mappe per dag. Tom: alt innhold lagres i databasen. I en klynge må alle noder bruke"
+                + " den samme delte mappen (en node med en annen mappe starter ikke), og sikkerhetskopien må ta med"
+                + " både databasen og mappen")
         String content_store_path() default "";
 
         @AttributeDefinition(name = "Grense for innholdslageret (MiB)", description = "Så mye av et dokument lagres"
-                + " i databasen; resten går til innholdslageret (hvis det er konfigurert)")
+                + " i databasen før resten går til innholdslageret (hvis det er konfigurert). 0: hele dokumentet"
+                + " lagres i innholdslageret")
         long content_store_threshold_mib() default ContentFiles.DEFAULT_THRESHOLD_MIB;
     }
 

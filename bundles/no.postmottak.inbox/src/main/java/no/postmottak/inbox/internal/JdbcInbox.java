@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,33 +129,28 @@ final class JdbcInbox implements Inbox, AutoCloseable {
 
     @Override
     public AcceptResult accept(IncomingItem item, IncomingDocuments incoming) throws InboxException {
-        Optional<UUID> existing = db.read(c -> ItemRows.findByChannel(c, item.channel(), item.channelId()));
-        if (existing.isPresent()) {
-            return new AcceptResult(existing.get(), true);
-        }
+        // No lookup first: the item row is inserted before any document is read, and an item stored already fails
+        // that insert on its unique key (acceptAs answers with the stored one). The channels ask isStored before
+        // they download, so a second query here was one more transaction per item for nothing (issue 17).
         UUID id = UUID.randomUUID();
         boolean orgConfigured = organisations.find(item.recipientOrgnr()).isPresent();
-        AcceptResult result;
+        List<String> created = new ArrayList<>();
         try {
-            result = acceptAs(id, item, incoming, orgConfigured);
+            return acceptAs(id, item, incoming, orgConfigured, created);
         } catch (InboxException | RuntimeException e) {
-            documents.removeFiles(id); // written for a transaction that rolled back
+            documents.removeFiles(id, created); // written for a transaction that rolled back
             throw e;
         }
-        if (!result.itemId().equals(id)) {
-            documents.removeFiles(id); // another accept of the same item won
-        }
-        return result;
     }
 
-    private AcceptResult acceptAs(UUID id, IncomingItem item, IncomingDocuments incoming, boolean orgConfigured)
-            throws InboxException {
+    private AcceptResult acceptAs(UUID id, IncomingItem item, IncomingDocuments incoming, boolean orgConfigured,
+            List<String> created) throws InboxException {
         try {
             return db.write(c -> {
                 Instant now = transitions.now();
                 // The item row first: a concurrent accept of the same item (another node) now waits on its key.
                 ItemRows.insert(c, id, item, now, orgConfigured);
-                int count = storeDocuments(c, id, incoming);
+                int count = storeDocuments(c, id, incoming, LocalDate.ofInstant(now, ZoneOffset.UTC), created);
                 AuditLog.append(c, id, AuditLog.entry(now, item.channel().name().toLowerCase(), "received", null,
                         ItemState.RECEIVED, count + " dokument(er)"
                                 + (orgConfigured ? "" : "; organisasjonen " + item.recipientOrgnr()
@@ -172,12 +169,12 @@ final class JdbcInbox implements Inbox, AutoCloseable {
         }
     }
 
-    private int storeDocuments(Connection c, UUID id, IncomingDocuments incoming)
+    private int storeDocuments(Connection c, UUID id, IncomingDocuments incoming, LocalDate day, List<String> created)
             throws SQLException, InboxException {
         int index = 0;
         try {
             for (Optional<IncomingDocument> d = incoming.next(); d.isPresent(); d = incoming.next()) {
-                documents.write(c, id, index, d.get().descriptor(), d.get().content());
+                documents.write(c, id, index, d.get().descriptor(), d.get().content(), day, created);
                 index++;
             }
         } catch (IOException e) {
@@ -264,18 +261,12 @@ final class JdbcInbox implements Inbox, AutoCloseable {
         if (reason == null || reason.isBlank()) {
             throw new InboxException("Sletting krever en begrunnelse", false);
         }
-        boolean purged = db.write(c -> {
+        List<String> purgedFiles = db.write(c -> {
             ItemRows.Locked item = transitions.lockFor(c, itemId, ItemState.DELETED);
             transitions.move(c, item, ItemState.DELETED, actor, "delete", reason.trim(), null);
-            boolean purge = retention(item.orgnr()).isZero();
-            if (purge) {
-                documents.purge(c, itemId);
-            }
-            return purge;
+            return retention(item.orgnr()).isZero() ? documents.purge(c, itemId) : List.<String>of();
         });
-        if (purged) {
-            documents.removeFiles(itemId);
-        }
+        documents.removeFiles(itemId, purgedFiles);
     }
 
     private java.time.Duration retention(String orgnr) {
@@ -292,20 +283,20 @@ final class JdbcInbox implements Inbox, AutoCloseable {
             if (d.deletedAt().plus(retention(d.orgnr())).isAfter(now)) {
                 continue;
             }
-            int one = db.write(c -> {
+            Optional<List<String>> files = db.write(c -> {
                 ItemRows.Locked item = ItemRows.lock(c, d.id()).orElseThrow();
                 if (item.state() != ItemState.DELETED) {
-                    return 0;
+                    return Optional.empty();
                 }
-                documents.purge(c, d.id());
+                List<String> names = documents.purge(c, d.id());
                 AuditLog.append(c, d.id(), AuditLog.entry(transitions.now(), "system", "purge", ItemState.DELETED,
                         ItemState.DELETED, "Innholdet er fjernet etter oppbevaringstiden"));
-                return 1;
+                return Optional.of(names);
             });
-            if (one > 0) {
-                documents.removeFiles(d.id());
+            if (files.isPresent()) {
+                documents.removeFiles(d.id(), files.get());
+                purged++;
             }
-            purged += one;
         }
         return purged;
     }

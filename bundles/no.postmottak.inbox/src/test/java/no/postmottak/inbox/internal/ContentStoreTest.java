@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -89,10 +91,35 @@ class ContentStoreTest {
         }
         ContentFiles files = files();
         assertThat(files.list()).extracting(ContentFiles.StoredFile::index).containsExactlyInAnyOrder(2, 3);
-        assertThat(Files.size(files.path(id, 2))).isEqualTo(1);
-        assertThat(Files.size(files.path(id, 3))).isEqualTo(2 * MIB + 12345);
+        assertThat(Files.size(fileOf(id, 2))).isEqualTo(1);
+        assertThat(Files.size(fileOf(id, 3))).isEqualTo(2 * MIB + 12345);
+        assertThat(fileOf(id, 3).getParent().getFileName()).as("the day of the accept")
+                .hasToString(LocalDate.now(ZoneOffset.UTC).toString());
         assertThat(chunkRows(ds, id, 3)).as("the large document's rows: the threshold's two chunks").isEqualTo(2);
         assertThat(offsets(ds, id)).containsExactly(null, null, (long) MIB, (long) MIB);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void atThresholdZeroEveryDocumentIsAFileAndNoneIsInRows(Kind kind) throws Exception {
+        ds = TestDatabases.create(kind, dir);
+        store = dir.resolve("innhold");
+        JdbcInbox inbox = new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
+                JdbcInbox.DEFAULT_CLAIM_TTL, new ContentFiles(store, ContentFiles.thresholdBytes(0)));
+        byte[][] docs = {bytes(100 * 1024, 21), new byte[0], bytes(1, 22), bytes(MIB + 5, 23)};
+
+        UUID id = inbox.accept(Fixtures.item("c-0"), Fixtures.docs(docs)).itemId();
+
+        assertThat(AcceptTest.count(ds, "document_chunk")).isZero();
+        assertThat(offsets(ds, id)).as("the empty document has no file").containsExactly(0L, null, 0L, 0L);
+        assertThat(files().list()).extracting(ContentFiles.StoredFile::index).containsExactlyInAnyOrder(0, 2, 3);
+        for (int d = 0; d < docs.length; d++) {
+            try (InputStream in = inbox.openDocument(id, d)) {
+                assertThat(in.readAllBytes()).as("document " + d).isEqualTo(docs[d]);
+            }
+        }
+        inbox.delete(id, "Feilsendt", "kari");
+        assertThat(files().list()).isEmpty();
     }
 
     @Test
@@ -171,7 +198,7 @@ class ContentStoreTest {
     void deletingPurgesTheFileToo(Kind kind) throws Exception {
         JdbcInbox inbox = start(kind);
         UUID id = inbox.accept(Fixtures.item("c-5"), Fixtures.docs(bytes(2 * MIB, 9))).itemId();
-        Path file = files().path(id, 0);
+        Path file = fileOf(id, 0);
         assertThat(file).exists();
 
         inbox.delete(id, "Feilsendt", "kari"); // no retention for this organisation: purged at once
@@ -182,32 +209,90 @@ class ContentStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void theSweepRemovesOldFilesNoDocumentNamesAndKeepsTheRest(Kind kind) throws Exception {
+    void theSweepRemovesFilesNoDocumentNamesFromDaysNoAcceptCanStillWriteTo(Kind kind) throws Exception {
         JdbcInbox inbox = start(kind);
         ContentFiles files = files();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         UUID stored = inbox.accept(Fixtures.item("c-6"), Fixtures.docs(bytes(2 * MIB, 10))).itemId();
-        Path named = files.path(stored, 0);
-        Path oldOrphan = orphan(files, UUID.randomUUID());
-        Path newOrphan = orphan(files, UUID.randomUUID());
-        Instant old = Instant.now().minus(Duration.ofDays(1));
-        Files.setLastModifiedTime(named, FileTime.from(old));
-        Files.setLastModifiedTime(oldOrphan, FileTime.from(old));
+        Path named = fileOf(stored, 0);
+        Path oldOrphan = orphan(files, today.minusDays(3));
+        Path todaysOrphan = orphan(files, today);
 
         assertThat(inbox.sweepContentFiles(Instant.now().minus(ContentFiles.SWEEP_AFTER))).isEqualTo(1);
-
         assertThat(oldOrphan).doesNotExist();
-        assertThat(newOrphan).as("perhaps an accept under way").exists();
+        assertThat(todaysOrphan).as("perhaps an accept under way").exists();
+
+        Instant dayAfterTomorrow = Instant.now().plus(Duration.ofDays(2));
+        assertThat(inbox.sweepContentFiles(dayAfterTomorrow)).as("today's folder, once no accept can write there")
+                .isEqualTo(1);
+        assertThat(todaysOrphan).doesNotExist();
         assertThat(named).exists();
         try (InputStream in = inbox.openDocument(stored, 0)) {
             assertThat(Fixtures.sha256(in)).isEqualTo(Fixtures.sha256(bytes(2 * MIB, 10)));
         }
+
+        Path lateOrphan = orphan(files, today.minusDays(3));
+        assertThat(inbox.sweepContentFiles(dayAfterTomorrow)).as("a day once swept is not read again").isZero();
+        assertThat(lateOrphan).exists();
+        JdbcInbox restarted = inbox(ds, store);
+        assertThat(restarted.sweepContentFiles(dayAfterTomorrow)).as("the first sweep after a start reads every day")
+                .isEqualTo(1);
+        assertThat(lateOrphan).doesNotExist();
+        assertThat(named).exists();
     }
 
-    private static Path orphan(ContentFiles files, UUID itemId) throws IOException {
-        try (ContentFiles.Tail tail = files.create(itemId, 0)) {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void filesOfTheFifthRoundAreReadPurgedAndSweptWhereTheyAre(Kind kind) throws Exception {
+        JdbcInbox inbox = start(kind);
+        ContentFiles files = files();
+        UUID id = inbox.accept(Fixtures.item("c-11"), Fixtures.docs(bytes(2 * MIB, 15))).itemId();
+        // As the fifth round stored it: the row names no file, the file is in the folder of the item id's first digits
+        Path fifthRound = files.path(ContentFiles.fifthRoundFileName(id, 0));
+        Files.createDirectories(fifthRound.getParent());
+        Files.move(fileOf(id, 0), fifthRound);
+        try (Connection c = ds.getConnection(); var ps = c.prepareStatement(
+                "UPDATE inbox_document SET content_path = NULL WHERE item_id = ?")) {
+            ps.setObject(1, id);
+            ps.executeUpdate();
+        }
+        UUID orphanId = UUID.randomUUID();
+        Path oldOrphan = files.path(ContentFiles.fifthRoundFileName(orphanId, 0));
+        Files.createDirectories(oldOrphan.getParent());
+        Files.write(oldOrphan, new byte[] {1});
+        Files.setLastModifiedTime(oldOrphan, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        Files.setLastModifiedTime(fifthRound, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+
+        try (InputStream in = inbox.openDocument(id, 0)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes(2 * MIB, 15));
+        }
+        assertThat(inbox.sweepContentFiles(Instant.now().minus(ContentFiles.SWEEP_AFTER))).isEqualTo(1);
+        assertThat(oldOrphan).doesNotExist();
+        assertThat(fifthRound).exists();
+
+        inbox.delete(id, "Feilsendt", "kari");
+        assertThat(fifthRound).doesNotExist();
+    }
+
+    private static Path orphan(ContentFiles files, LocalDate day) throws IOException {
+        String name = ContentFiles.fileName(day, UUID.randomUUID(), 0);
+        try (ContentFiles.Tail tail = files.create(name)) {
             tail.write(new byte[] {1, 2, 3}, 3);
         }
-        return files.path(itemId, 0);
+        return files.path(name);
+    }
+
+    /** The file of a stored document, as its row names it. */
+    private Path fileOf(UUID id, int index) throws Exception {
+        try (Connection c = ds.getConnection(); var ps = c.prepareStatement(
+                "SELECT content_path FROM inbox_document WHERE item_id = ? AND idx = ?")) {
+            ps.setObject(1, id);
+            ps.setInt(2, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return files().path(DocumentStore.fileName(id, index, rs.getString(1)));
+            }
+        }
     }
 
     @ParameterizedTest
@@ -230,7 +315,7 @@ class ContentStoreTest {
     void aMissingFileIsReportedClearly() throws Exception {
         JdbcInbox inbox = start(Kind.H2);
         UUID id = inbox.accept(Fixtures.item("c-7"), Fixtures.docs(bytes(2 * MIB, 11))).itemId();
-        Files.delete(files().path(id, 0));
+        Files.delete(fileOf(id, 0));
 
         try (InputStream in = inbox.openDocument(id, 0)) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class)
@@ -252,10 +337,15 @@ class ContentStoreTest {
     }
 
     @Test
-    void thresholdsAreWholeChunksOfAtLeastOneMebibyte() {
-        assertThat(ContentFiles.thresholdBytes(0)).isEqualTo(MIB);
+    void thresholdsAreWholeChunksFromZeroAndFileNamesStayInTheStore() {
+        assertThat(ContentFiles.thresholdBytes(0)).isZero();
         assertThat(ContentFiles.thresholdBytes(4)).isEqualTo(4L * MIB);
+        assertThat(new ContentFiles(dir, 0).threshold()).isZero();
         assertThatThrownBy(() -> new ContentFiles(dir, MIB + 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ContentFiles(dir, -DocumentStore.CHUNK_SIZE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ContentFiles(dir, 0).path("../" + UUID.randomUUID() + "-0"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static long chunkRows(DataSource ds, UUID id, int index) throws Exception {

@@ -176,7 +176,7 @@ class CrashSafetyTest {
         try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT i.channel_id, d.idx, d.size_bytes, (SELECT COALESCE(SUM(OCTET_LENGTH(k.data)), 0)"
                         + " FROM document_chunk k WHERE k.item_id = d.item_id AND k.idx = d.idx) AS stored,"
-                        + " d.content_offset, CAST(i.id AS VARCHAR)"
+                        + " d.content_offset, CAST(i.id AS VARCHAR), d.content_path"
                         + " FROM inbox_item i LEFT JOIN inbox_document d ON d.item_id = i.id")) {
             List<String> broken = new ArrayList<>();
             java.util.Map<String, Integer> docCounts = new java.util.HashMap<>();
@@ -185,7 +185,8 @@ class CrashSafetyTest {
                 docCounts.merge(channelId, rs.getObject(2) == null ? 0 : 1, Integer::sum);
                 long stored = rs.getLong(4);
                 if (rs.getObject(5) != null) {
-                    Path file = files.path(UUID.fromString(rs.getString(6)), rs.getInt(2));
+                    Path file = files.path(DocumentStore.fileName(UUID.fromString(rs.getString(6)), rs.getInt(2),
+                            rs.getString(7)));
                     stored = rs.getLong(5) == stored && Files.exists(file) ? stored + Files.size(file) : -1;
                 }
                 if (rs.getObject(2) != null && rs.getLong(3) != stored) {
