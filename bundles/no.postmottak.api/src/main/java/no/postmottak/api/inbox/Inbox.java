@@ -6,7 +6,10 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -37,6 +40,22 @@ public interface Inbox {
 
     /** Whether an item with this channel id is already stored, in any state. */
     boolean isStored(Channel channel, String channelId) throws InboxException;
+
+    /**
+     * Which of these channel ids are stored already, in any state: one question for a page of offered items instead
+     * of one per item. This default asks {@link #isStored} for each.
+     *
+     * @since 2.5
+     */
+    default Set<String> storedAmong(Channel channel, Collection<String> channelIds) throws InboxException {
+        Set<String> stored = new HashSet<>();
+        for (String id : channelIds) {
+            if (isStored(channel, id)) {
+                stored.add(id);
+            }
+        }
+        return stored;
+    }
 
     /** The item, with its documents' metadata. */
     Optional<InboxItem> get(UUID itemId) throws InboxException;

@@ -19,7 +19,7 @@
  * attempts per upstream item, and {@link no.postmottak.api.inbox.WebSessions}, the web's sessions and login limit.
  */
 @Export
-@Version("2.4.0")
+@Version("2.5.0")
 package no.postmottak.api.inbox;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,10 +32,21 @@ final class Db {
 
     private final DataSource dataSource;
     private final boolean h2;
+    /**
+     * Whether each transaction must ask for READ COMMITTED: only when the database's default is another level. The
+     * PostgreSQL driver sends every {@code setTransactionIsolation} to the server ({@code SET SESSION
+     * CHARACTERISTICS}), one more round trip per transaction (issue 17).
+     */
+    private final boolean setIsolation;
 
     Db(DataSource dataSource) throws InboxException {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         h2 = Migrations.isH2(dataSource);
+        try (Connection c = dataSource.getConnection()) {
+            setIsolation = c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED;
+        } catch (SQLException e) {
+            throw storageFailure(e);
+        }
         if (h2) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 // No background writer: every commit is then written by the committing thread (see write()).
@@ -87,7 +98,9 @@ final class Db {
     private <T> T inTransaction(Work<T> work, boolean durable) throws InboxException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            if (setIsolation) {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
             try {
                 T result = work.run(c);
                 c.commit();

@@ -254,6 +254,12 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes, FailedAttemp
     }
 
     @Override
+    public java.util.Set<String> storedAmong(Channel channel, java.util.Collection<String> channelIds)
+            throws InboxException {
+        return inbox.storedAmong(channel, channelIds);
+    }
+
+    @Override
     public Optional<InboxItem> get(UUID itemId) throws InboxException {
         return inbox.get(itemId);
     }

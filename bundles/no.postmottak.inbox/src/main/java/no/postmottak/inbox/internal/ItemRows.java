@@ -9,9 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import no.postmottak.api.Channel;
@@ -118,6 +121,27 @@ final class ItemRows {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
             }
         }
+    }
+
+    /** Which of these channel ids of the channel are stored (at most a few hundred: a page of offered items). */
+    static Set<String> storedAmong(Connection c, Channel channel, List<String> channelIds) throws SQLException {
+        Set<String> stored = new HashSet<>();
+        if (channelIds.isEmpty()) {
+            return stored;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT channel_id FROM inbox_item WHERE channel = ?"
+                + " AND channel_id IN (" + String.join(", ", Collections.nCopies(channelIds.size(), "?")) + ")")) {
+            ps.setString(1, channel.name());
+            for (int i = 0; i < channelIds.size(); i++) {
+                ps.setString(i + 2, channelIds.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+        }
+        return stored;
     }
 
     static Optional<InboxItem> get(Connection c, UUID id, DocumentStore documents) throws SQLException {

@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +48,8 @@ final class JdbcInbox implements Inbox, AutoCloseable {
 
     /** How long an archiving claim holds without renewal, unless configured: a dead node's is taken over after it. */
     static final Duration DEFAULT_CLAIM_TTL = Duration.ofSeconds(60);
+    /** Channel ids per query of {@link #storedAmong}: a V2 page is 200, V1 lists up to 1,000. */
+    static final int STORED_AMONG_BATCH = 200;
 
     private final Db db;
     private final DocumentStore documents;
@@ -187,6 +191,18 @@ final class JdbcInbox implements Inbox, AutoCloseable {
     @Override
     public boolean isStored(Channel channel, String channelId) throws InboxException {
         return db.read(c -> ItemRows.findByChannel(c, channel, channelId)).isPresent();
+    }
+
+    /** Asked per page of offered items; a page larger than {@link #STORED_AMONG_BATCH} is asked in parts. */
+    @Override
+    public Set<String> storedAmong(Channel channel, Collection<String> channelIds) throws InboxException {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(channelIds));
+        Set<String> stored = new java.util.HashSet<>();
+        for (int from = 0; from < ids.size(); from += STORED_AMONG_BATCH) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + STORED_AMONG_BATCH));
+            stored.addAll(db.read(c -> ItemRows.storedAmong(c, channel, part)));
+        }
+        return stored;
     }
 
     @Override

@@ -49,6 +49,22 @@ class AcceptTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void tellsWhichOfAPageOfChannelIdsAreStoredInOneQuestionPerTwoHundred(Kind kind) throws Exception {
+        JdbcInbox inbox = Fixtures.inbox(TestDatabases.create(kind, dir), orgs, new ArchiveProviders());
+        inbox.accept(Fixtures.item("f-3"), Fixtures.docs("a".getBytes(StandardCharsets.UTF_8)));
+        inbox.accept(Fixtures.item("f-250"), Fixtures.docs("b".getBytes(StandardCharsets.UTF_8)));
+        List<String> page = new java.util.ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            page.add("f-" + i);
+        }
+
+        assertThat(inbox.storedAmong(Channel.SVARINN, page)).containsExactlyInAnyOrder("f-3", "f-250");
+        assertThat(inbox.storedAmong(Channel.EFORMIDLING, page)).isEmpty();
+        assertThat(inbox.storedAmong(Channel.SVARINN, List.of())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void storesItemDocumentsAndAuditAndReadsThemBack(Kind kind) throws Exception {
         JdbcInbox inbox = Fixtures.inbox(TestDatabases.create(kind, dir), orgs, new ArchiveProviders());
         byte[] main = "hoveddokument".getBytes(StandardCharsets.UTF_8);

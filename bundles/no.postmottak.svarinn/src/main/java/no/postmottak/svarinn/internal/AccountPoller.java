@@ -157,6 +157,7 @@ public final class AccountPoller {
         List<Offered> sorted = new ArrayList<>(page);
         sorted.sort(Comparator.comparing(Offered::date, Comparator.nullsLast(Comparator.naturalOrder())));
         boolean fresh = false;
+        Set<String> stored = receiver.storedAmong(sorted);
         InFlight.Batch<ItemResult> batch = inFlight.batch();
         try {
             for (Offered f : sorted) {
@@ -174,7 +175,7 @@ public final class AccountPoller {
                 // Waits while the limit is in flight; what finished meanwhile is counted on this thread.
                 batch.submit(() -> {
                     try (ItemLog ignored = ItemLog.open(AccountAlerts.CHANNEL, account, f.id())) {
-                        return receiver.receive(f);
+                        return receiver.receive(f, stored.contains(f.id()));
                     }
                 }, result -> count(loop, result, tally));
             }

@@ -92,8 +92,19 @@ public final class ForsendelseReceiver {
     }
 
     public ItemResult receive(Offered f) throws SvarInnException, InboxException {
+        return receive(f, inbox.isStored(Channel.SVARINN, f.id()));
+    }
+
+    /** Which of a page's forsendelser are stored already: one question to the inbox per page (issue 17). */
+    public Set<String> storedAmong(List<Offered> page) throws InboxException {
+        return inbox.storedAmong(Channel.SVARINN, page.stream().map(Offered::id)
+                .filter(id -> id != null && !id.isBlank()).toList());
+    }
+
+    /** @param stored whether the inbox has it already ({@link #storedAmong}, asked for its page) */
+    public ItemResult receive(Offered f, boolean stored) throws SvarInnException, InboxException {
         String id = f.id();
-        if (inbox.isStored(Channel.SVARINN, id)) {
+        if (stored) {
             // Stored before, but the acknowledgement did not reach SvarUt (or it was lost): say it again.
             client.acknowledge(id);
             return new ItemResult(id, Outcome.ALREADY_STORED, "Allerede lagret; kvittert på nytt");

@@ -69,10 +69,15 @@ class AccountPollerPagingTest {
             api.waiting.put(id, new ForsendelseV2(id, "uten lenke", null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null));
         }
+        java.util.Map<String, Integer> asked = new java.util.concurrent.ConcurrentHashMap<>();
         Inbox nothingStored = (Inbox) Proxy.newProxyInstance(Inbox.class.getClassLoader(),
                 new Class<?>[] {Inbox.class}, (proxy, method, args) -> {
+                    asked.merge(method.getName(), 1, Integer::sum);
                     if (method.getName().equals("isStored")) {
                         return false;
+                    }
+                    if (method.getName().equals("storedAmong")) {
+                        return Set.of();
                     }
                     throw new AssertionError("unexpected " + method.getName());
                 });
@@ -85,6 +90,8 @@ class AccountPollerPagingTest {
         poller.poll();
 
         assertThat(api.listCalls).as("the first page, then the same page again with nothing new").isEqualTo(2);
+        assertThat(asked).as("one question to the inbox per page, none per item")
+                .isEqualTo(java.util.Map.of("storedAmong", 2));
         assertThat(api.reported).hasSize(200).doesNotHaveDuplicates();
         assertThat(poller.status().failed()).isEqualTo(200);
         assertThat(poller.status().lastResult()).isEqualTo("0 mottatt, 200 feilet av 200 ventende");
