@@ -41,23 +41,22 @@ final class Db {
 
     Db(DataSource dataSource) throws InboxException {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        h2 = Migrations.isH2(dataSource);
+        // One connection for what the inbox must know of its database at start
         try (Connection c = dataSource.getConnection()) {
+            h2 = Migrations.isH2(c);
             setIsolation = c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED;
+            if (h2) {
+                try (Statement s = c.createStatement()) {
+                    // No background writer: every commit is then written by the committing thread (see write()).
+                    s.execute("SET WRITE_DELAY 0");
+                    if (reusesSpace(s)) {
+                        LOG.warn("H2 is opened without REUSE_SPACE=FALSE: a database held open by a connection pool"
+                                + " may lose acknowledged items in a crash. Add ;REUSE_SPACE=FALSE to the URL.");
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw storageFailure(e);
-        }
-        if (h2) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                // No background writer: every commit is then written by the committing thread (see write()).
-                s.execute("SET WRITE_DELAY 0");
-                if (reusesSpace(s)) {
-                    LOG.warn("H2 is opened without REUSE_SPACE=FALSE: a database held open by a connection pool may"
-                            + " lose acknowledged items in a crash. Add ;REUSE_SPACE=FALSE to the URL.");
-                }
-            } catch (SQLException e) {
-                throw storageFailure(e);
-            }
         }
     }
 

@@ -32,12 +32,8 @@ final class Migrations {
     private Migrations() {
     }
 
-    static boolean isH2(DataSource dataSource) throws InboxException {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
-        } catch (SQLException e) {
-            throw Db.storageFailure(e);
-        }
+    static boolean isH2(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
     }
 
     static void migrate(DataSource dataSource, boolean h2) throws InboxException {

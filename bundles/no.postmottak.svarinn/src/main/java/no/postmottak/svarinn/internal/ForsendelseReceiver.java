@@ -91,10 +91,6 @@ public final class ForsendelseReceiver {
         }
     }
 
-    public ItemResult receive(Offered f) throws SvarInnException, InboxException {
-        return receive(f, inbox.isStored(Channel.SVARINN, f.id()));
-    }
-
     /** Which of a page's forsendelser are stored already: one question to the inbox per page (issue 17). */
     public Set<String> storedAmong(List<Offered> page) throws InboxException {
         return inbox.storedAmong(Channel.SVARINN, page.stream().map(Offered::id)
