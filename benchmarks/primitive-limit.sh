@@ -26,6 +26,9 @@ mbps() { # bytes, elapsed nanoseconds
   awk -v bytes="$1" -v ns="$2" 'BEGIN { if (ns < 1) ns = 1; printf "%.0f", bytes / 1e6 / (ns / 1e9) }'
 }
 
+# Each timed step starts on a quiet disk: the files written above are on it first (sync), not written back while
+# the step runs. svarinn-bench.sh does the same before each of its runs.
+sync
 start=$(nanos)
 openssl enc -d -aes-256-cbc -K "$key" -iv "$iv" -in "$scratch/ciphertext" | openssl dgst -sha256 > /dev/null
 decrypted=$(nanos)
@@ -33,6 +36,7 @@ decrypted=$(nanos)
 speeds=()
 for i in 1 2 3; do
   rm -f "$scratch/copy"
+  sync
   before=$(nanos)
   dd if="$file" of="$scratch/copy" bs=1M conv=fsync status=none
   speeds+=("$(mbps "$bytes" $(($(nanos) - before)))")

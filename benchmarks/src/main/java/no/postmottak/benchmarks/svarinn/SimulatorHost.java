@@ -3,9 +3,11 @@ package no.postmottak.benchmarks.svarinn;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.net.URI;
@@ -16,7 +18,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import no.postmottak.svarinn.simulator.Dokument;
@@ -42,52 +46,64 @@ public final class SimulatorHost {
     static final String PASSWORD = "bench-passord";
     static final List<String> ORGNRS = List.of("921123450", "921765436", "964000123");
     static final int WARMUP_MIB = 64;
+    /** Distinct sets of documents among the warm-up items of {@code many}. */
+    static final int WARMUP_DISTINCT = 500;
 
     private SimulatorHost() {
     }
 
     /**
-     * The forsendelser of {@code big SIZE_MIB [WARMUP_ITEMS]} (the big one last) or {@code many COUNT DOCS DOC_KIB},
-     * each buildable again.
+     * The forsendelser of {@code big SIZE_MIB [WARMUP_ITEMS]} (the big one last) or {@code many COUNT DOCS DOC_KIB
+     * [WARMUP_ITEMS]} (the warm-up items first), each buildable again, with the key of its payload: forsendelser with
+     * the same documents share one encrypted payload. The warm-up items of {@code many} cycle over
+     * {@value #WARMUP_DISTINCT} sets of documents, so that a long warm-up costs no more encryption here; the COUNT
+     * items after them all differ.
      */
-    private static List<Supplier<ForsendelseSpec.Builder>> scenario(String[] args) {
-        Instant date = Instant.now().minusSeconds(100_000);
-        List<Supplier<ForsendelseSpec.Builder>> specs = new ArrayList<>();
+    private static List<Offer> scenario(String[] args) {
+        Instant date = Instant.now().minusSeconds(1_000_000);
+        List<Offer> offers = new ArrayList<>();
         if (args[1].equals("big")) {
             for (int i = 0; i < warmupItems(args); i++) {
                 Dokument warm = Dokument.generert("oppvarming-" + i + ".pdf", "application/pdf",
                         WARMUP_MIB * 1024L * 1024, 7 + i);
                 Instant warmDate = date.plusSeconds(i);
-                specs.add(() -> ForsendelseSpec.builder().mottaker(ORGNRS.get(0), "Fjordvik kommune")
-                        .tittel("Oppvarming").date(warmDate).dokument(warm));
+                offers.add(new Offer(i, () -> ForsendelseSpec.builder().mottaker(ORGNRS.get(0), "Fjordvik kommune")
+                        .tittel("Oppvarming").date(warmDate).dokument(warm)));
             }
             Dokument doc = Dokument.generert("stor-fil.pdf", "application/pdf", Long.parseLong(args[2]) * 1024 * 1024,
                     42);
-            specs.add(() -> ForsendelseSpec.builder().mottaker(ORGNRS.get(0), "Fjordvik kommune")
-                    .tittel("Stor forsendelse").date(date.plusSeconds(1000)).dokument(doc));
-            return specs;
+            offers.add(new Offer(offers.size(), () -> ForsendelseSpec.builder().mottaker(ORGNRS.get(0),
+                    "Fjordvik kommune").tittel("Stor forsendelse").date(date.plusSeconds(100_000)).dokument(doc)));
+            return offers;
         }
         int count = Integer.parseInt(args[2]);
         int docs = Integer.parseInt(args[3]);
         long size = Long.parseLong(args[4]) * 1024;
-        for (int i = 0; i < count; i++) {
+        int warmup = warmupItems(args);
+        for (int i = 0; i < warmup + count; i++) {
             int n = i;
+            // Key of the set of documents (and of its payload): warm-up items after the first WARMUP_DISTINCT repeat
+            int key = i < warmup ? i % WARMUP_DISTINCT : WARMUP_DISTINCT + i - warmup;
             List<Dokument> dokumenter = new ArrayList<>();
             for (int d = 0; d < docs; d++) {
-                dokumenter.add(Dokument.generert("dokument-" + d + ".pdf", "application/pdf", size, n * 31L + d));
+                dokumenter.add(Dokument.generert("dokument-" + d + ".pdf", "application/pdf", size, key * 31L + d));
             }
-            specs.add(() -> {
+            offers.add(new Offer(key, () -> {
                 ForsendelseSpec.Builder b = ForsendelseSpec.builder().mottaker(ORGNRS.get(n % ORGNRS.size()),
                         "Mottaker").tittel("Forsendelse " + n).date(date.plusSeconds(n));
                 dokumenter.forEach(b::dokument);
                 return b;
-            });
+            }));
         }
-        return specs;
+        return offers;
+    }
+
+    private record Offer(int payload, Supplier<ForsendelseSpec.Builder> spec) {
     }
 
     private static int warmupItems(String[] args) {
-        return args[1].equals("big") && args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        int at = args[1].equals("big") ? 3 : 5;
+        return args.length > at ? Integer.parseInt(args[at]) : 0;
     }
 
     public static void main(String[] args) throws Exception {
@@ -101,31 +117,44 @@ public final class SimulatorHost {
             // and then served byte for byte from a file: the receiver's clock then measures the receiver, not the
             // simulator generating, zipping and encrypting on the same two cores.
             Path payloads = Files.createDirectories(Path.of(args[0]).resolveSibling("payloads"));
-            List<Supplier<ForsendelseSpec.Builder>> scenario = scenario(args);
-            List<String> generated = scenario.stream().map(b -> sim.addForsendelse(b.get().build())).toList();
+            List<Offer> scenario = scenario(args);
+            Map<Integer, Path> payloadFiles = new HashMap<>();
             HttpClient http = HttpClient.newHttpClient();
             String auth = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD)
                     .getBytes(StandardCharsets.UTF_8));
-            for (String id : generated) {
+            for (Offer offer : scenario) {
+                if (payloadFiles.containsKey(offer.payload())) {
+                    continue;
+                }
+                String id = sim.addForsendelse(offer.spec().get().build());
+                Path file = payloads.resolve(id);
                 HttpResponse<Path> r = http.send(HttpRequest.newBuilder(URI.create(sim.baseUri() + "/forsendelse/" + id))
-                        .header("Authorization", auth).build(), BodyHandlers.ofFile(payloads.resolve(id)));
+                        .header("Authorization", auth).build(), BodyHandlers.ofFile(file));
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException("simulator download " + id + ": HTTP " + r.statusCode());
                 }
+                // On disk before the receiver starts: the kernel writing these back must not share the receiver's
+                // clock and disk (the references are measured after a sync too)
+                try (FileChannel written = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    written.force(true);
+                }
+                payloadFiles.put(offer.payload(), file);
             }
             sim.reset();
             int warmup = warmupItems(args);
+            boolean big = args[1].equals("big");
             long documents = 0;
             long bytes = 0;
             ForsendelseSpec held = null;
             for (int i = 0; i < scenario.size(); i++) {
-                ForsendelseSpec spec = scenario.get(i).get()
-                        .preEncrypted(payloads.resolve(generated.get(i)), "application/zip", "dokumenter.zip").build();
+                Offer offer = scenario.get(i);
+                ForsendelseSpec spec = offer.spec().get()
+                        .preEncrypted(payloadFiles.get(offer.payload()), "application/zip", "dokumenter.zip").build();
                 if (i < warmup) {
                     sim.addForsendelse(spec);
                     continue;
                 }
-                if (warmup > 0) {
+                if (warmup > 0 && big) {
                     held = spec;
                 } else {
                     sim.addForsendelse(spec);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 import no.postmottak.benchmarks.HeapPeak;
 import no.postmottak.svarinn.testing.SvarInnReceivers;
@@ -50,10 +54,8 @@ public final class SvarInnEndToEnd {
             boolean big = args[1].equals("big");
             int warmup = Integer.getInteger(big ? "bench.bigWarmup" : "bench.warmup", 0);
             List<String> scenario = new ArrayList<>(List.of(args).subList(1, args.length));
-            if (warmup > 0 && big) {
+            if (warmup > 0) {
                 scenario.add(String.valueOf(warmup));
-            } else if (warmup > 0) {
-                scenario.set(1, String.valueOf(Integer.parseInt(args[2]) + warmup));
             }
             command.addAll(scenario);
             sim = new ProcessBuilder(command).redirectError(dir.resolve("simulator.log").toFile()).start();
@@ -74,8 +76,13 @@ public final class SvarInnEndToEnd {
             long coldStart = System.nanoTime();
             account.start();
             // The account polls on its own thread; the last item is done when it is counted.
-            while (account.received() + account.failed() < warmup) {
+            for (long next = System.nanoTime(); account.received() + account.failed() < warmup; ) {
                 TimeUnit.MILLISECONDS.sleep(5);
+                if (System.nanoTime() - next > 0) { // progress for the log: items and JIT time so far
+                    System.err.printf("warm-up %d items, JIT %.1f s%n", account.received() + account.failed(),
+                            ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3);
+                    next = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                }
             }
             if (big && warmup > 0) {
                 simIn.println("release");
@@ -84,18 +91,33 @@ public final class SvarInnEndToEnd {
             }
             System.out.println("measuring"); // a mark for profilers watching the output
             System.out.flush();
+            // -Dbench.jfr=FILE records the measured window only (JFR "profile" settings)
+            Recording recording = null;
+            if (System.getProperty("bench.jfr") != null) {
+                recording = new Recording(Configuration.getConfiguration("profile"));
+                recording.start();
+            }
             long start = System.nanoTime();
+            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long before = account.received() + account.failed();
             while (account.received() + account.failed() < items) {
                 TimeUnit.MILLISECONDS.sleep(items > 1 ? 5 : 50);
             }
             long end = System.nanoTime();
+            // The JIT compilers' time inside the window (summed over their threads): what a server that has run a
+            // while no longer spends; on 2 cores it is taken from the receiver
+            double jitSeconds = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore) / 1e3;
+            if (recording != null) {
+                recording.stop();
+                recording.dump(Path.of(System.getProperty("bench.jfr")));
+                recording.close();
+            }
             double seconds = (end - start) / 1e9;
             long measured = items - before;
             // Every item of a "many" run has the same size: the measured share of documents and bytes is exact.
-            // "ready" counts the big item only, the one measured.
-            long documents = big ? allDocuments : allDocuments * measured / items;
-            long bytes = big ? allBytes : allBytes * measured / items;
+            // "ready" counts the items after the warm-up (of "big": the big item only, the one measured).
+            long documents = big ? allDocuments : allDocuments * measured / (items - warmup);
+            long bytes = big ? allBytes : allBytes * measured / (items - warmup);
             long peakHeap = HeapPeak.peak();
             // An item stored but whose acknowledgement failed is acknowledged at the next poll: wait for it.
             long lest = 0;
@@ -121,10 +143,10 @@ public final class SvarInnEndToEnd {
             }
             System.out.printf("result api=%s db=%s contentStore=%s items=%d documents=%d MB=%.0f seconds=%.2f MB/s=%.1f"
                             + " items/s=%.1f peakHeapMB=%.1f (largest heap in use before a GC) liveAfterGcMB=%.1f"
-                            + " maxHeapMB=%d%n", version, db,
+                            + " maxHeapMB=%d jitSeconds=%.2f%n", version, db,
                     Installation.CONTENT_STORE_MIB >= 0 ? "from" + Installation.CONTENT_STORE_MIB + "MiB" : "off",
                     measured,
-                    documents, bytes / 1e6, seconds, mbps, measured / seconds, peakHeap / 1e6, HeapPeak.liveAfterGc() / 1e6, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+                    documents, bytes / 1e6, seconds, mbps, measured / seconds, peakHeap / 1e6, HeapPeak.liveAfterGc() / 1e6, Runtime.getRuntime().maxMemory() / 1024 / 1024, jitSeconds);
             double accept = installation.accept.get() / 1e9;
             double read = installation.downloadDecrypt.get() / 1e9;
             double setup = installation.decryptSetup.get() / 1e9;
