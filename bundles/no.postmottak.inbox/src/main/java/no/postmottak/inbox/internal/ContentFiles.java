@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -207,11 +208,13 @@ final class ContentFiles {
             }
         }
 
-        /** Forces the file and the folder entry that names it to disk: durable before the transaction commits. */
+        /**
+         * Forces the file to disk. The folder entry that names it is forced by {@link #forceFolders} once for all
+         * of an item's files, before the transaction commits (issue 17: one folder fsync per item, not per file).
+         */
         void makeDurable() throws IOException {
             awaitFlush();
             channel.force(true);
-            forceFolder(file.getParent());
         }
 
         private void awaitFlush() throws IOException {
@@ -341,6 +344,13 @@ final class ContentFiles {
             return Optional.of(new StoredFile(f, id, index, Files.getLastModifiedTime(f).toInstant()));
         } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Forces the folders that name these files (by {@link #fileName}) to disk, each once. */
+    void forceFolders(Collection<String> names) throws IOException {
+        for (Path folder : names.stream().map(name -> path(name).getParent()).distinct().toList()) {
+            forceFolder(folder);
         }
     }
 

@@ -80,11 +80,22 @@ final class DocumentStore {
     }
 
     /**
+     * Makes the names of these new files (from {@link #write}) durable: their folders forced to disk. Called once
+     * per item, after its documents are written and before its transaction commits.
+     */
+    void makeNamesDurable(List<String> created) throws IOException {
+        if (files != null && !created.isEmpty()) {
+            files.forceFolders(created);
+        }
+    }
+
+    /**
      * Streams one document into chunk rows inside the caller's transaction, computing size and SHA-256 on the
      * way; with a content store, what passes its threshold goes to the document's file instead (in the folder of
-     * {@code day}), which is forced to disk before this returns (the caller's commit then makes the document durable
-     * whole). The file's name is added to {@code created} as soon as it exists, for the caller to remove if the
-     * transaction does not commit. Memory use is one chunk, whatever the document's size.
+     * {@code day}), which is forced to disk before this returns; the caller then forces its name with
+     * {@link #makeNamesDurable} before its commit, which makes the document durable whole. The file's name is added
+     * to {@code created} as soon as it exists, for the caller to remove if the transaction does not commit. Memory
+     * use is one chunk, whatever the document's size.
      */
     StoredDocument write(Connection c, UUID itemId, int index, DocumentDescriptor descriptor, InputStream content,
             LocalDate day, List<String> created) throws SQLException, IOException, InboxException {

@@ -181,6 +181,7 @@ final class JdbcInbox implements Inbox, AutoCloseable {
                 documents.write(c, id, index, d.get().descriptor(), d.get().content(), day, created);
                 index++;
             }
+            documents.makeNamesDurable(created);
         } catch (IOException e) {
             throw new InboxException("Mottaket av dokument " + (index + 1) + " feilet, ingenting er lagret: "
                     + e.getMessage(), true, e);
