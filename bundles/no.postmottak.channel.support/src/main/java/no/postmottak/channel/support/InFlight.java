@@ -24,7 +24,9 @@ public final class InFlight implements AutoCloseable {
     /**
      * Sized for 2 cores: while one item decrypts, others' database writes and HTTP round trips overlap. Measured on
      * a quiet 2-core machine (2,000 SvarInn items of 3 x 100 KiB after 2,500 warm-up items): H2 104 / 114 / 137 / 137
-     * items/s with 2 / 3 / 4 / 8 in flight, PostgreSQL 91 / 114 items/s with 2 / 4.
+     * items/s with 2 / 3 / 4 / 8 in flight, PostgreSQL 91 / 114 items/s with 2 / 4. Again after 20,000 warm-up items
+     * (issue 17, eighth round: the JIT done): H2 206.9 / 179.5 items/s with 4 / 8 (8 cost H2 more CPU per commit and
+     * the collector more), PostgreSQL 220.0 / 232.8 — within the noise between runs, so 4 stays for both.
      */
     public static final int DEFAULT = 4;
 
