@@ -139,7 +139,7 @@ for label, out in (("H2", many), ("PostgreSQL", many_pg)):
               f" peak heap {field(out, 'peakHeapMB'):.0f} MB (target >= 200 items/s)")
         if "cold" in out:
             print(f"    cold, from the start with the warm-up items: {field(out, 'items/s', 'cold'):.1f} items/s")
-        print(f"    the JIT compilers inside the window: {field(out, 'jitSeconds'):.1f} s of CPU in"
+        print(f"    the JIT compilers inside the window: {field(out, 'jitSeconds'):.1f} s of compiling in"
               f" {field(out, 'seconds'):.1f} s on this machine's cores (a server that has run a while spends none)")
 if big_v1:
     print(f"V2/V1 (a) {mb} MiB on H2: {field(big_h2, 'MB/s'):.1f} / {field(big_v1, 'MB/s'):.1f} MB/s ="

@@ -80,7 +80,7 @@ public final class SvarInnEndToEnd {
                 TimeUnit.MILLISECONDS.sleep(5);
                 if (System.nanoTime() - next > 0) { // progress for the log: items and JIT time so far
                     System.err.printf("warm-up %d items, JIT %.1f s%n", account.received() + account.failed(),
-                            ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3);
+                            jitMillis() / 1e3);
                     next = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
                 }
             }
@@ -98,7 +98,7 @@ public final class SvarInnEndToEnd {
                 recording.start();
             }
             long start = System.nanoTime();
-            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long jitBefore = jitMillis();
             long before = account.received() + account.failed();
             while (account.received() + account.failed() < items) {
                 TimeUnit.MILLISECONDS.sleep(items > 1 ? 5 : 50);
@@ -106,7 +106,7 @@ public final class SvarInnEndToEnd {
             long end = System.nanoTime();
             // The JIT compilers' time inside the window (summed over their threads): what a server that has run a
             // while no longer spends; on 2 cores it is taken from the receiver
-            double jitSeconds = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore) / 1e3;
+            double jitSeconds = (jitMillis() - jitBefore) / 1e3;
             if (recording != null) {
                 recording.stop();
                 recording.dump(Path.of(System.getProperty("bench.jfr")));
@@ -178,6 +178,11 @@ public final class SvarInnEndToEnd {
         }
         throw new IllegalStateException("the simulator stopped (exit " + sim.exitValue() + "): "
                 + Files.readString(dir.resolve("simulator.log")));
+    }
+
+    /** The JIT compilers' accumulated compiling time so far, in milliseconds. */
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     private static void delete(Path dir) throws IOException {
