@@ -41,7 +41,9 @@ if [ ! -f "$jar" ]; then
 fi
 # Every run starts on a quiet disk: what the steps before it wrote (1 GiB files, a removed database) is on it first,
 # not written back while the run is timed; the simulator forces its payloads before it is ready, and
-# primitive-limit.sh syncs before its own timed steps.
+# primitive-limit.sh syncs before its own timed steps. Every timed input is read into the page cache just before its
+# step: the simulator's payloads (SvarUt serves from its own machines) and the references' input files alike, since
+# the test machines drop file pages unused for 60 s (DAMON pageout), and the warm-up outlasts that.
 e2e() { sync; BENCH_DIR="$work" SVARINN_API="${api:-v2}" java -Xmx"${heap:-128m}" -Dbench.warmup="${SVARINN_BENCH_WARMUP:-20000}" \
   -Dbench.bigWarmup="${SVARINN_BENCH_BIG_WARMUP:-4}" -Dbench.contentStoreMib="${store:-0}" \
   -cp "$jar" no.postmottak.benchmarks.svarinn.SvarInnEndToEnd "$@" 2>"$work/e2e.log" \

@@ -1,8 +1,10 @@
 package no.postmottak.benchmarks.svarinn;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +20,13 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import no.postmottak.svarinn.simulator.Dokument;
@@ -33,11 +39,13 @@ import no.postmottak.svarinn.simulator.SvarInnSimulator;
 /**
  * The SvarInn simulator in a JVM of its own, so that its on-the-fly encryption neither shares the receiver's CPU
  * accounting nor its heap. Seeds a scenario, prints {@code ready <baseUri> <documents> <bytes>} and then answers
- * each stdin line with {@code state <total> <lest> <feil>}; stops at end of input.
+ * each stdin line with {@code state <total> <lest> <feil>}; stops at end of input. The line {@code prefetch} reads
+ * the measured items' payloads into the page cache (answered {@code prefetched <bytes> <seconds>}).
  *
  * <p>Arguments: receiver-cert.pem, then {@code big SIZE_MIB [WARMUP_ITEMS]} or {@code many COUNT DOCS DOC_KIB}.
  * With warm-up items, {@code big} first offers that many items of {@value #WARMUP_MIB} MiB and holds the big one
- * back until the line {@code release} (answered {@code released}): the big item is then received alone, by a JVM
+ * back until the line {@code release} (answered {@code released}; its payload read into the page cache first): the
+ * big item is then received alone, by a JVM
  * that has compiled its hot paths, as a server that has run for a while would. {@code ready} counts the big item only.
  */
 public final class SimulatorHost {
@@ -101,6 +109,25 @@ public final class SimulatorHost {
     private record Offer(int payload, Supplier<ForsendelseSpec.Builder> spec) {
     }
 
+    /**
+     * Reads files whole, so that serving them reads memory, not the disk the receiver writes to: SvarUt serves from
+     * its own machines. Needed because the payloads are written long before they are served, and a machine may
+     * write cold file pages out and drop them meanwhile (the test machines do after 60 s: DAMON {@code pageout}),
+     * and then the measured window included this simulator's disk reads.
+     */
+    private static long readIntoPageCache(Collection<Path> files) throws IOException {
+        long read = 0;
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1024 * 1024);
+        for (Path file : files) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                for (int n; (n = ch.read(buffer.clear())) >= 0; ) {
+                    read += n;
+                }
+            }
+        }
+        return read;
+    }
+
     private static int warmupItems(String[] args) {
         int at = args[1].equals("big") ? 3 : 5;
         return args.length > at ? Integer.parseInt(args[at]) : 0;
@@ -146,6 +173,7 @@ public final class SimulatorHost {
             long documents = 0;
             long bytes = 0;
             ForsendelseSpec held = null;
+            Set<Path> measuredPayloads = new LinkedHashSet<>();
             for (int i = 0; i < scenario.size(); i++) {
                 Offer offer = scenario.get(i);
                 ForsendelseSpec spec = offer.spec().get()
@@ -154,6 +182,7 @@ public final class SimulatorHost {
                     sim.addForsendelse(spec);
                     continue;
                 }
+                measuredPayloads.add(payloadFiles.get(offer.payload()));
                 if (warmup > 0 && big) {
                     held = spec;
                 } else {
@@ -166,7 +195,15 @@ public final class SimulatorHost {
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
+                if (line.equals("prefetch")) {
+                    long start = System.nanoTime();
+                    long read = readIntoPageCache(measuredPayloads);
+                    System.out.printf(Locale.ROOT, "prefetched %d %.2f%n", read, (System.nanoTime() - start) / 1e9);
+                    System.out.flush();
+                    continue;
+                }
                 if (line.equals("release") && held != null) {
+                    readIntoPageCache(measuredPayloads);
                     sim.addForsendelse(held);
                     held = null;
                     System.out.println("released ");

@@ -37,6 +37,12 @@ public final class SvarInnEndToEnd {
     private SvarInnEndToEnd() {
     }
 
+    /**
+     * The simulator reads the measured payloads into the page cache when this many warm-up items remain: a few
+     * seconds before the window, well within the 60 s after which the test machines drop cold file pages.
+     */
+    private static final int PREFETCH_AHEAD = 1000;
+
     public static void main(String[] args) throws Exception {
         String db = args[0];
         String base = System.getenv("BENCH_DIR");
@@ -74,10 +80,21 @@ public final class SvarInnEndToEnd {
             SvarInnReceivers.Account account = installation.account(version, baseUri, SimulatorHost.USER,
                     SimulatorHost.PASSWORD, Set.copyOf(SimulatorHost.ORGNRS));
             long coldStart = System.nanoTime();
+            // The measured payloads in the simulator's page cache, as a server's would be (SimulatorHost says why):
+            // right before the window, or before the start when nothing warms up ("big" reads its own at release)
+            boolean prefetched = big && warmup > 0;
+            if (warmup <= PREFETCH_AHEAD && !prefetched) {
+                prefetch(simIn, simOut, sim, dir);
+                prefetched = true;
+            }
             account.start();
             // The account polls on its own thread; the last item is done when it is counted.
             for (long next = System.nanoTime(); account.received() + account.failed() < warmup; ) {
                 TimeUnit.MILLISECONDS.sleep(5);
+                if (!prefetched && account.received() + account.failed() >= warmup - PREFETCH_AHEAD) {
+                    prefetch(simIn, simOut, sim, dir);
+                    prefetched = true;
+                }
                 if (System.nanoTime() - next > 0) { // progress for the log: items and JIT time so far
                     System.err.printf("warm-up %d items, JIT %.1f s%n", account.received() + account.failed(),
                             jitMillis() / 1e3);
@@ -168,6 +185,14 @@ public final class SvarInnEndToEnd {
             }
             delete(dir);
         }
+    }
+
+    /** Asks the simulator to read the measured payloads into the page cache; logs how long it took. */
+    private static void prefetch(PrintWriter simIn, BufferedReader simOut, Process sim, Path dir) throws IOException {
+        simIn.println("prefetch");
+        String[] answer = expect(simOut, "prefetched", sim, dir);
+        System.err.printf("simulator read %d MB of payloads into the page cache in %s s%n",
+                Long.parseLong(answer[1]) / 1_000_000, answer[2]);
     }
 
     private static String[] expect(BufferedReader in, String prefix, Process sim, Path dir) throws IOException {
