@@ -38,6 +38,8 @@ final class Db {
      * CHARACTERISTICS}), one more round trip per transaction (issue 17).
      */
     private final boolean setIsolation;
+    /** H2's fsyncs after commits, shared by the items committed meanwhile. */
+    private final GroupSync syncs = new GroupSync();
 
     Db(DataSource dataSource) throws InboxException {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -87,7 +89,8 @@ final class Db {
      * (it waits on {@code storeLock}; only the auto-store {@code tryCommit()} gives up), and the store runs in the
      * committing thread (no serialization executors without the background writer): the commit is in the file.
      * {@code CHECKPOINT SYNC} ({@code Database.sync} → {@code Store.sync}: {@code MVStore.commit()} and
-     * {@code FileChannel.force}) then fsyncs it; it needs an admin user, as the creator of an H2 database is.
+     * {@code FileChannel.force}) then fsyncs it; it needs an admin user, as the creator of an H2 database is. A
+     * {@code CHECKPOINT SYNC} that began after this commit returned makes it durable too: {@link GroupSync}.
      * A database held open must also be opened with {@code REUSE_SPACE=FALSE}: see the module README.
      */
     <T> T write(Work<T> work) throws InboxException {
@@ -104,9 +107,11 @@ final class Db {
                 T result = work.run(c);
                 c.commit();
                 if (durable && h2) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("CHECKPOINT SYNC");
-                    }
+                    syncs.afterCommit(() -> {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("CHECKPOINT SYNC");
+                        }
+                    });
                 }
                 return result;
             } catch (SQLException | InboxException | RuntimeException e) {

@@ -79,26 +79,31 @@ final class DocumentStore {
         }
     }
 
+    /** Where one accept's new files are tracked: a content store's, or none without one. */
+    ContentFiles.NewFiles newFiles() {
+        return files == null ? null : files.newFiles();
+    }
+
     /**
-     * Makes the names of these new files (from {@link #write}) durable: their folders forced to disk. Called once
-     * per item, after its documents are written and before its transaction commits.
+     * Makes an accept's new files (from {@link #write}) durable: their content and the folders that name them forced
+     * to disk. Called once per item, after its documents are written and before its transaction commits.
      */
-    void makeNamesDurable(List<String> created) throws IOException {
-        if (files != null && !created.isEmpty()) {
-            files.forceFolders(created);
+    void makeDurable(ContentFiles.NewFiles created) throws IOException {
+        if (created != null) {
+            created.makeDurable();
         }
     }
 
     /**
      * Streams one document into chunk rows inside the caller's transaction, computing size and SHA-256 on the
      * way; with a content store, what passes its threshold goes to the document's file instead (in the folder of
-     * {@code day}), which is forced to disk before this returns; the caller then forces its name with
-     * {@link #makeNamesDurable} before its commit, which makes the document durable whole. The file's name is added
-     * to {@code created} as soon as it exists, for the caller to remove if the transaction does not commit. Memory
+     * {@code day}), which is forced to disk in the background while the caller goes on; the caller then waits for
+     * it with {@link #makeDurable} before its commit, which makes the document durable whole. The file is added to
+     * {@code created} as soon as it exists, for the caller to remove if the transaction does not commit. Memory
      * use is one chunk, whatever the document's size.
      */
     StoredDocument write(Connection c, UUID itemId, int index, DocumentDescriptor descriptor, InputStream content,
-            LocalDate day, List<String> created) throws SQLException, IOException, InboxException {
+            LocalDate day, ContentFiles.NewFiles created) throws SQLException, IOException, InboxException {
         MessageDigest sha256 = sha256();
         DigestInputStream in = new DigestInputStream(content, sha256);
         byte[] pooled = buffers.poll();
@@ -115,8 +120,7 @@ final class DocumentStore {
                 if (files != null && size >= files.threshold()) {
                     if (file == null) {
                         fileName = ContentFiles.fileName(day, itemId, index);
-                        file = files.create(fileName);
-                        created.add(fileName);
+                        file = created.create(fileName);
                         fileFrom = size;
                     }
                     file.write(buffer, filled);
@@ -136,7 +140,8 @@ final class DocumentStore {
                 size += filled;
             }
             if (file != null) {
-                file.makeDurable();
+                created.forceInBackground(file);
+                file = null; // closed by its force
             }
         } finally {
             buffers.offer(buffer);

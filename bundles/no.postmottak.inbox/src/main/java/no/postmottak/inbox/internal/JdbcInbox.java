@@ -138,17 +138,20 @@ final class JdbcInbox implements Inbox, AutoCloseable {
         // they download, so a second query here was one more transaction per item for nothing (issue 17).
         UUID id = UUID.randomUUID();
         boolean orgConfigured = organisations.find(item.recipientOrgnr()).isPresent();
-        List<String> created = new ArrayList<>();
+        ContentFiles.NewFiles created = documents.newFiles();
         try {
             return acceptAs(id, item, incoming, orgConfigured, created);
         } catch (InboxException | RuntimeException e) {
-            documents.removeFiles(id, created); // written for a transaction that rolled back
+            if (created != null) { // written for a transaction that rolled back
+                created.abandon();
+                documents.removeFiles(id, created.names());
+            }
             throw e;
         }
     }
 
     private AcceptResult acceptAs(UUID id, IncomingItem item, IncomingDocuments incoming, boolean orgConfigured,
-            List<String> created) throws InboxException {
+            ContentFiles.NewFiles created) throws InboxException {
         try {
             return db.write(c -> {
                 Instant now = transitions.now();
@@ -173,7 +176,8 @@ final class JdbcInbox implements Inbox, AutoCloseable {
         }
     }
 
-    private int storeDocuments(Connection c, UUID id, IncomingDocuments incoming, LocalDate day, List<String> created)
+    private int storeDocuments(Connection c, UUID id, IncomingDocuments incoming, LocalDate day,
+            ContentFiles.NewFiles created)
             throws SQLException, InboxException {
         int index = 0;
         try {
@@ -181,9 +185,14 @@ final class JdbcInbox implements Inbox, AutoCloseable {
                 documents.write(c, id, index, d.get().descriptor(), d.get().content(), day, created);
                 index++;
             }
-            documents.makeNamesDurable(created);
         } catch (IOException e) {
             throw new InboxException("Mottaket av dokument " + (index + 1) + " feilet, ingenting er lagret: "
+                    + e.getMessage(), true, e);
+        }
+        try {
+            documents.makeDurable(created);
+        } catch (IOException e) {
+            throw new InboxException("Dokumentene kunne ikke skrives til disk, ingenting er lagret: "
                     + e.getMessage(), true, e);
         }
         return index;

@@ -2,6 +2,7 @@ package no.postmottak.inbox.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,9 +18,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -159,6 +166,85 @@ class ContentStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void anItemsFilesAreForcedTogetherAndAllOnDiskBeforeItsFolderAndItsCommit(Kind kind) throws Exception {
+        ds = TestDatabases.create(kind, dir);
+        store = dir.resolve("innhold");
+        CountDownLatch disk = new CountDownLatch(1);
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        List<String> finished = Collections.synchronizedList(new ArrayList<>());
+        ContentFiles.Force heldFiles = (path, channel, metaData) -> {
+            if (Files.isRegularFile(path)) {
+                started.add(path.getFileName() + (metaData ? "" : " (flush)"));
+                try {
+                    disk.await(); // the "disk" answers when the test says so
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException();
+                }
+            }
+            channel.force(metaData);
+            if (!path.equals(store.toAbsolutePath())) { // the store's own folder: its marker and a new day folder
+                finished.add(Files.isRegularFile(path) ? path.getFileName().toString()
+                        : "folder " + path.getFileName());
+            }
+        };
+        JdbcInbox inbox = new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
+                JdbcInbox.DEFAULT_CLAIM_TTL, new ContentFiles(store, 0, heldFiles));
+        ExecutorService accepting = Executors.newSingleThreadExecutor();
+        try {
+            Future<UUID> accepted = accepting.submit(() -> inbox.accept(Fixtures.item("c-f"),
+                    Fixtures.docs(bytes(100 * 1024, 31), bytes(100 * 1024, 32), bytes(100 * 1024, 33))).itemId());
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(started)
+                    .as("the three files forced at the same time, not one after another").hasSize(3));
+            assertThat(finished).as("nothing forced while the files' forces hang").isEmpty();
+            assertThat(accepted).isNotDone();
+            assertThat(inbox.isStored(Channel.SVARINN, "c-f")).as("not committed before its files are on disk")
+                    .isFalse();
+
+            disk.countDown();
+            UUID id = accepted.get(20, TimeUnit.SECONDS);
+
+            assertThat(started).allMatch(name -> name.startsWith(id + "-"));
+            assertThat(finished).hasSize(4);
+            assertThat(finished.get(3)).as("the folder last, once, after every file")
+                    .isEqualTo("folder " + LocalDate.now(ZoneOffset.UTC));
+            try (InputStream in = inbox.openDocument(id, 2)) {
+                assertThat(in.readAllBytes()).isEqualTo(bytes(100 * 1024, 33));
+            }
+        } finally {
+            disk.countDown();
+            accepting.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFileTheDiskRefusesFailsTheItemAndLeavesNoFileAndNoRows(Kind kind) throws Exception {
+        ds = TestDatabases.create(kind, dir);
+        store = dir.resolve("innhold");
+        ContentFiles.Force fullDisk = (path, channel, metaData) -> {
+            if (path.getFileName().toString().endsWith("-1")) {
+                throw new IOException("No space left on device");
+            }
+            channel.force(metaData);
+        };
+        JdbcInbox inbox = new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
+                JdbcInbox.DEFAULT_CLAIM_TTL, new ContentFiles(store, 0, fullDisk));
+
+        assertThatThrownBy(() -> inbox.accept(Fixtures.item("c-d"),
+                Fixtures.docs(bytes(1000, 34), bytes(1000, 35), bytes(1000, 36))))
+                .isInstanceOf(InboxException.class)
+                .hasMessage("Dokumentene kunne ikke skrives til disk, ingenting er lagret: No space left on device")
+                .satisfies(e -> assertThat(((InboxException) e).isRetryable()).isTrue());
+
+        assertThat(inbox.isStored(Channel.SVARINN, "c-d")).isFalse();
+        assertThat(AcceptTest.count(ds, "inbox_document")).isZero();
+        assertThat(files().list()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void anItemThatFailsAfterItsFileWasWrittenLeavesNoFileAndNoRows(Kind kind) throws Exception {
         JdbcInbox inbox = start(kind);
         InputStream broken = new java.io.SequenceInputStream(new ByteArrayInputStream(bytes(MIB / 2, 6)),
@@ -276,7 +362,7 @@ class ContentStoreTest {
 
     private static Path orphan(ContentFiles files, LocalDate day) throws IOException {
         String name = ContentFiles.fileName(day, UUID.randomUUID(), 0);
-        try (ContentFiles.Tail tail = files.create(name)) {
+        try (ContentFiles.Tail tail = files.newFiles().create(name)) {
             tail.write(new byte[] {1, 2, 3}, 3);
         }
         return files.path(name);
