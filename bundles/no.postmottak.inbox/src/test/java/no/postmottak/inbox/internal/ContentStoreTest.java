@@ -61,6 +61,14 @@ class ContentStoreTest {
         return inbox(ds, store);
     }
 
+    /** A fresh database of the kind and the content store "innhold" from 0 bytes, forcing to disk by {@code force}. */
+    private JdbcInbox startAtZero(Kind kind, ContentFiles.Force force) throws InboxException {
+        ds = TestDatabases.create(kind, dir);
+        store = dir.resolve("innhold");
+        return new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
+                JdbcInbox.DEFAULT_CLAIM_TTL, new ContentFiles(store, 0, force));
+    }
+
     private ContentFiles files() {
         return new ContentFiles(store, ContentFiles.thresholdBytes(1));
     }
@@ -109,10 +117,7 @@ class ContentStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void atThresholdZeroEveryDocumentIsAFileAndNoneIsInRows(Kind kind) throws Exception {
-        ds = TestDatabases.create(kind, dir);
-        store = dir.resolve("innhold");
-        JdbcInbox inbox = new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
-                JdbcInbox.DEFAULT_CLAIM_TTL, new ContentFiles(store, ContentFiles.thresholdBytes(0)));
+        JdbcInbox inbox = startAtZero(kind, (path, channel, metaData) -> channel.force(metaData));
         byte[][] docs = {bytes(100 * 1024, 21), new byte[0], bytes(1, 22), bytes(MIB + 5, 23)};
 
         UUID id = inbox.accept(Fixtures.item("c-0"), Fixtures.docs(docs)).itemId();
@@ -167,8 +172,6 @@ class ContentStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void anItemsFilesAreForcedTogetherAndAllOnDiskBeforeItsFolderAndItsCommit(Kind kind) throws Exception {
-        ds = TestDatabases.create(kind, dir);
-        store = dir.resolve("innhold");
         CountDownLatch disk = new CountDownLatch(1);
         List<String> started = Collections.synchronizedList(new ArrayList<>());
         List<String> finished = Collections.synchronizedList(new ArrayList<>());
@@ -188,8 +191,7 @@ class ContentStoreTest {
                         : "folder " + path.getFileName());
             }
         };
-        JdbcInbox inbox = new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
-                JdbcInbox.DEFAULT_CLAIM_TTL, new ContentFiles(store, 0, heldFiles));
+        JdbcInbox inbox = startAtZero(kind, heldFiles);
         ExecutorService accepting = Executors.newSingleThreadExecutor();
         try {
             Future<UUID> accepted = accepting.submit(() -> inbox.accept(Fixtures.item("c-f"),
@@ -221,16 +223,13 @@ class ContentStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aFileTheDiskRefusesFailsTheItemAndLeavesNoFileAndNoRows(Kind kind) throws Exception {
-        ds = TestDatabases.create(kind, dir);
-        store = dir.resolve("innhold");
         ContentFiles.Force fullDisk = (path, channel, metaData) -> {
             if (path.getFileName().toString().endsWith("-1")) {
                 throw new IOException("No space left on device");
             }
             channel.force(metaData);
         };
-        JdbcInbox inbox = new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
-                JdbcInbox.DEFAULT_CLAIM_TTL, new ContentFiles(store, 0, fullDisk));
+        JdbcInbox inbox = startAtZero(kind, fullDisk);
 
         assertThatThrownBy(() -> inbox.accept(Fixtures.item("c-d"),
                 Fixtures.docs(bytes(1000, 34), bytes(1000, 35), bytes(1000, 36))))
