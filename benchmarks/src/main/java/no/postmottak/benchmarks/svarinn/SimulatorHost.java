@@ -45,8 +45,8 @@ import no.postmottak.svarinn.simulator.SvarInnSimulator;
  * <p>Arguments: receiver-cert.pem, then {@code big SIZE_MIB [WARMUP_ITEMS]} or {@code many COUNT DOCS DOC_KIB}.
  * With warm-up items, {@code big} first offers that many items of {@value #WARMUP_MIB} MiB and holds the big one
  * back until the line {@code release} (answered {@code released}; its payload read into the page cache first): the
- * big item is then received alone, by a JVM
- * that has compiled its hot paths, as a server that has run for a while would. {@code ready} counts the big item only.
+ * big item is then received alone, by a JVM that has compiled its hot paths, as a server that has run for a while
+ * would. {@code ready} counts the big item only.
  */
 public final class SimulatorHost {
 

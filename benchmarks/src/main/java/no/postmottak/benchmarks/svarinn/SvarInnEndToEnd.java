@@ -79,7 +79,6 @@ public final class SvarInnEndToEnd {
             String version = System.getenv().getOrDefault("SVARINN_API", "v2");
             SvarInnReceivers.Account account = installation.account(version, baseUri, SimulatorHost.USER,
                     SimulatorHost.PASSWORD, Set.copyOf(SimulatorHost.ORGNRS));
-            long coldStart = System.nanoTime();
             // The measured payloads in the simulator's page cache, as a server's would be (SimulatorHost says why):
             // right before the window, or before the start when nothing warms up ("big" reads its own at release)
             boolean prefetched = big && warmup > 0;
@@ -87,6 +86,7 @@ public final class SvarInnEndToEnd {
                 prefetch(simIn, simOut, sim, dir);
                 prefetched = true;
             }
+            long coldStart = System.nanoTime();
             account.start();
             // The account polls on its own thread; the last item is done when it is counted.
             for (long next = System.nanoTime(); account.received() + account.failed() < warmup; ) {
