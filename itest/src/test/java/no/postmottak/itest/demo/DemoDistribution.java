@@ -97,7 +97,12 @@ final class DemoDistribution implements AutoCloseable {
         return home;
     }
 
-    /** Starts Karaf and returns once the login page answers (or fails if Karaf dies or takes too long). */
+    /**
+     * Starts Karaf and returns once the login page answers and the API asks for a login (or fails if Karaf dies or
+     * takes too long). The pages and the API are separate servlets, registered one after the other: a browser that
+     * came as soon as the login page answered could find no API yet ("Siden finnes ikke"), and the page does not ask
+     * again.
+     */
     void start(Duration deadline) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "daemon")
                 .directory(home.toFile()).redirectErrorStream(true)
@@ -115,6 +120,8 @@ final class DemoDistribution implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest login = HttpRequest.newBuilder(URI.create(base() + "/postmottak/login.html"))
                 .timeout(Duration.ofSeconds(5)).build();
+        HttpRequest me = HttpRequest.newBuilder(URI.create(base() + "/postmottak/api/me"))
+                .timeout(Duration.ofSeconds(5)).build();
         await("the login page of the demo Karaf (see " + home.resolve("data/log/karaf.log") + ")")
                 .atMost(deadline).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
@@ -122,7 +129,8 @@ final class DemoDistribution implements AutoCloseable {
                         throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + ", see "
                                 + home.resolve("console.log"));
                     }
-                    return http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    return http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                            && http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
                 });
     }
 
