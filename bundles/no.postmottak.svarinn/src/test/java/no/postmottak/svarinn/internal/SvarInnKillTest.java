@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.postmottak.api.Channel;
@@ -59,7 +61,8 @@ class SvarInnKillTest {
     private static final String USER = "5f0c7a1e-3b8d-4c2a-9e61-7d4b2a9c0f13";
     private static final String PASSWORD = "hemmelig";
 
-    @TempDir
+    /** Kept when a test fails: the H2 file, the receivers' log and each child's lines tell what was lost when. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     /** Every child started, so none outlives a failed test. */
@@ -82,7 +85,7 @@ class SvarInnKillTest {
 
     private void killAndFinish(String version, int killRounds, int forsendelser) throws Exception {
         long seed = System.nanoTime();
-        System.out.println("SvarInnKillTest seed " + seed);
+        System.out.println("SvarInnKillTest seed " + seed + ", files in " + dir + " (kept if it fails)");
         Random random = new Random(seed);
         Path installation = Files.createDirectories(dir.resolve("installation"));
         // Creates the key files and the inbox schema; the child processes open the same ones.
@@ -97,7 +100,7 @@ class SvarInnKillTest {
             Map<String, Integer> killsAfter = new HashMap<>();
             int storedButNotAcknowledged = 0;
             for (int round = 0; round < killRounds; round++) {
-                Child child = start(installation, sim, version, 1 + random.nextInt(MAX_LINES_BEFORE_KILL));
+                Child child = start(installation, sim, version, 1 + random.nextInt(MAX_LINES_BEFORE_KILL), round);
                 await("receiver round " + round).atMost(Duration.ofSeconds(60)).until(() -> !child.process.isAlive());
                 assertThat(child.killedAfter).as("killed in round %d (seed %d), not finished early; log:\n%s", round,
                         seed, child.logTail()).isNotNull();
@@ -108,7 +111,7 @@ class SvarInnKillTest {
                     storedButNotAcknowledged++; // died between the inbox commit and the acknowledgement
                 }
             }
-            Child last = start(installation, sim, version, -1);
+            Child last = start(installation, sim, version, -1, killRounds);
             await("receiver finishing").atMost(Duration.ofSeconds(180)).until(() -> !last.process.isAlive());
             assertThat(last.process.exitValue()).as("seed %d, log:\n%s", seed, last.logTail()).isZero();
             System.out.println("SvarInnKillTest kills after: " + killsAfter + "; killed between commit and"
@@ -173,7 +176,20 @@ class SvarInnKillTest {
                 break;
             }
         }
-        assertThat(byForsendelse.keySet()).containsExactlyInAnyOrderElementsOf(sent.keySet());
+        // The differences, not the 200 ids: a failure must say which forsendelser were lost or came from nowhere.
+        Set<String> lost = new TreeSet<>(sent.keySet());
+        lost.removeAll(byForsendelse.keySet());
+        Set<String> unknown = new TreeSet<>(byForsendelse.keySet());
+        unknown.removeAll(sent.keySet());
+        List<String> storedButNotListed = new ArrayList<>();
+        for (String id : lost) {
+            if (receiver.inbox.isStored(Channel.SVARINN, id)) {
+                storedButNotListed.add(id);
+            }
+        }
+        assertThat(lost).as("acknowledged but not in the inbox (%d listed; of these, stored but not listed: %s)",
+                byForsendelse.size(), storedButNotListed).isEmpty();
+        assertThat(unknown).as("in the inbox but never sent").isEmpty();
         for (Map.Entry<String, List<Dokument>> e : sent.entrySet()) {
             assertThat(byForsendelse.get(e.getKey())).as("stored exactly once: %s", e.getKey()).hasSize(1);
             assertThat(receiver.inbox.isStored(Channel.SVARINN, e.getKey())).isTrue();
@@ -202,9 +218,9 @@ class SvarInnKillTest {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private Child start(Path installation, SvarInnSimulator sim, String version, int killAfterLines)
+    private Child start(Path installation, SvarInnSimulator sim, String version, int killAfterLines, int round)
             throws IOException {
-        Child child = Child.start(installation, sim, version, killAfterLines);
+        Child child = Child.start(installation, sim, version, killAfterLines, round);
         children.add(child.process);
         return child;
     }
@@ -220,8 +236,11 @@ class SvarInnKillTest {
             this.log = log;
         }
 
-        /** @param killAfterLines kill after this many lines; -1 never */
-        static Child start(Path installation, SvarInnSimulator sim, String version, int killAfterLines)
+        /**
+         * @param killAfterLines kill after this many lines; -1 never
+         * @param round          names the file beside the installation that gets the child's lines
+         */
+        static Child start(Path installation, SvarInnSimulator sim, String version, int killAfterLines, int round)
                 throws IOException {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Path log = installation.resolveSibling("receiver.log");
@@ -231,7 +250,8 @@ class SvarInnKillTest {
                     installation.toString(), sim.baseUri().toString(), USER, PASSWORD, String.join(",", ORGNRS), version)
                     .redirectError(Redirect.appendTo(log.toFile())).start();
             Child child = new Child(process, log);
-            Thread watcher = new Thread(() -> child.watch(killAfterLines), "kill-test-watcher");
+            Path lines = installation.resolveSibling("round-" + round + ".out");
+            Thread watcher = new Thread(() -> child.watch(killAfterLines, lines), "kill-test-watcher");
             watcher.setDaemon(true);
             watcher.start();
             return child;
@@ -247,15 +267,17 @@ class SvarInnKillTest {
             }
         }
 
-        private void watch(int killAfterLines) {
+        private void watch(int killAfterLines, Path transcript) {
             try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 var kept = Files.newBufferedWriter(transcript, StandardCharsets.UTF_8)) {
                 int lines = 0;
                 for (String line; (line = out.readLine()) != null; ) {
                     if (!line.equals("done") && ++lines == killAfterLines) {
                         killedAfter = line;
                         process.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
                     }
+                    kept.write(line + (line.equals(killedAfter) ? " <- killed here" : "") + "\n");
                 }
             } catch (IOException e) {
                 // the pipe closes when the process dies
