@@ -48,7 +48,7 @@ public final class EformidlingEndToEnd {
         command.addAll(List.of(args));
         Process sim = new ProcessBuilder(command).redirectError(dir.resolve("simulator.log").toFile()).start();
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";CACHE_SIZE=16384;REUSE_SPACE=FALSE");
+        h2.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";CACHE_SIZE=16384;REUSE_SPACE=FALSE;WRITE_DELAY=0");
         h2.setUser("sa");
         try (Connection keepOpen = h2.getConnection()) {
             Inbox inbox = TestInboxes.create(h2);

@@ -28,7 +28,8 @@ public final class BenchDatabases implements AutoCloseable {
 
     static final boolean POOL = !"false".equals(System.getProperty("pool"));
     /** The shipped H2 settings (features.xml); {@code -Dh2.settings=} measures H2's defaults instead. */
-    static final String H2_SETTINGS = System.getProperty("h2.settings", ";CACHE_SIZE=16384;REUSE_SPACE=FALSE");
+    static final String H2_SETTINGS = System.getProperty("h2.settings",
+            ";CACHE_SIZE=16384;REUSE_SPACE=FALSE;WRITE_DELAY=0");
 
     final String kind;
     public final DataSource dataSource;

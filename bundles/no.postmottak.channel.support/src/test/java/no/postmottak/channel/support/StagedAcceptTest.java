@@ -44,7 +44,7 @@ class StagedAcceptTest {
     @BeforeEach
     void setUp() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE;DB_CLOSE_DELAY=-1");
+        h2.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         inbox = TestInboxes.create(h2);
     }

@@ -108,7 +108,7 @@ class EformidlingKillTest {
 
     private void assertInboxHoldsEachExactlyOnceAndIntact(Map<String, byte[]> sent) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE"); // as shipped
+        ds.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE;WRITE_DELAY=0"); // as shipped
         ds.setUser("sa");
         try (java.sql.Connection keepsDatabaseOpen = ds.getConnection()) {
             Inbox inbox = TestInboxes.create(ds);

@@ -43,7 +43,7 @@ final class Installation implements AutoCloseable {
         this.dir = dir;
         JdbcDataSource dataSource = new JdbcDataSource();
         // As shipped: a held-open H2 is crash-safe with several writers only without space reuse (inbox README).
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE");
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE;WRITE_DELAY=0");
         dataSource.setUser("sa");
         // Our organisation archives into a provider that answers as an archive does: with the journal post number.
         inbox = TestInboxes.create(dataSource, Set.of(ORGNR), request -> new ArchiveReceipt("test", null, "jp-1",

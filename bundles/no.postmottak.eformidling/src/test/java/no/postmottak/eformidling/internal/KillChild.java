@@ -37,7 +37,7 @@ public final class KillChild {
         URI ip = URI.create(args[1]);
         PrintStream out = System.out;
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE"); // as shipped
+        ds.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE;WRITE_DELAY=0"); // as shipped
         ds.setUser("sa");
         try (java.sql.Connection keepsDatabaseOpen = ds.getConnection()) {
             Inbox inbox = TestInboxes.create(ds);

@@ -6,17 +6,26 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import no.postmottak.inbox.internal.TestDatabases.Kind;
 
-/** Transactions ask for READ COMMITTED only where the database's default is another level. */
+/**
+ * Transactions ask for READ COMMITTED only where the database's default is another level; on H2 a durable
+ * transaction never runs beside H2's background writer.
+ */
 class DbTest {
 
     @TempDir
@@ -44,6 +53,41 @@ class DbTest {
         db.read(c -> c.createStatement().execute("SELECT 1"));
 
         assertThat(asked).hasValue(2);
+    }
+
+    /**
+     * H2 opens a database with its default WRITE_DELAY (500 ms: a background writer stores commits later) even when
+     * 0 was set before it closed. An unpooled data source closes the database with its last connection, so here it
+     * is opened again by a connection the inbox did not make, as SvarInnKillTest's receivers did.
+     */
+    @Test
+    void aDurableTransactionOnAnH2DatabaseOpenedAgainWithItsDefaultWriteDelayStopsTheBackgroundWriter()
+            throws Exception {
+        JdbcDataSource unpooled = new JdbcDataSource();
+        unpooled.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE");
+        unpooled.setUser("sa");
+        Db db = new Db(unpooled);
+        try (Connection openedAgain = unpooled.getConnection()) {
+            assertThat(writeDelays(openedAgain)).as("H2's default after opening").contains("500");
+
+            db.read(c -> c.createStatement().execute("SELECT 1"));
+            assertThat(writeDelays(openedAgain)).as("a read changes nothing, so nothing to stop").contains("500");
+
+            db.write(c -> c.createStatement().execute("CREATE TABLE t (x INT)"));
+            assertThat(writeDelays(openedAgain)).containsOnly("0");
+        }
+    }
+
+    /** WRITE_DELAY as INFORMATION_SCHEMA has it: the value in force, and the stored setting if there is one. */
+    private static List<String> writeDelays(Connection c) throws SQLException {
+        List<String> delays = new ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            while (rs.next()) {
+                delays.add(rs.getString(1));
+            }
+        }
+        return delays;
     }
 
     /**

@@ -70,7 +70,7 @@ final class TestDatabases {
 
     /** REUSE_SPACE=FALSE as shipped: a database held open is crash-safe only with it (see CrashSafetyTest). */
     private static String h2Url(Path file) {
-        return "jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE";
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE;WRITE_DELAY=0";
     }
 
     static synchronized DataSource newPostgresDatabase() {

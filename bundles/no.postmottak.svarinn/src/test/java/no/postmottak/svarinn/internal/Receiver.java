@@ -54,7 +54,7 @@ final class Receiver {
     static JdbcDataSource h2(Path dir) {
         JdbcDataSource dataSource = new JdbcDataSource();
         // As shipped: a held-open H2 is crash-safe with several writers only without space reuse (inbox README).
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE");
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE;WRITE_DELAY=0");
         dataSource.setUser("sa");
         return dataSource;
     }
