@@ -79,31 +79,25 @@ final class DocumentStore {
         }
     }
 
-    /** Where one accept's new files are tracked: a content store's, or none without one. */
-    ContentFiles.NewFiles newFiles() {
-        return files == null ? null : files.newFiles();
-    }
-
     /**
-     * Makes an accept's new files (from {@link #write}) durable: their content and the folders that name them forced
-     * to disk. Called once per item, after its documents are written and before its transaction commits.
+     * Where one accept's new files (from {@link #write}) are tracked until they are made durable, once per item,
+     * before its transaction commits ({@link ContentWrites.NewFiles#makeDurable}): a content store's, or
+     * {@link ContentWrites.NewFiles#none()} without one.
      */
-    void makeDurable(ContentFiles.NewFiles created) throws IOException {
-        if (created != null) {
-            created.makeDurable();
-        }
+    ContentWrites.NewFiles newFiles() {
+        return files == null ? ContentWrites.NewFiles.none() : files.newFiles();
     }
 
     /**
      * Streams one document into chunk rows inside the caller's transaction, computing size and SHA-256 on the
      * way; with a content store, what passes its threshold goes to the document's file instead (in the folder of
      * {@code day}), which is forced to disk in the background while the caller goes on; the caller then waits for
-     * it with {@link #makeDurable} before its commit, which makes the document durable whole. The file is added to
-     * {@code created} as soon as it exists, for the caller to remove if the transaction does not commit. Memory
-     * use is one chunk, whatever the document's size.
+     * it with {@link ContentWrites.NewFiles#makeDurable} before its commit, which makes the document durable whole.
+     * The file is added to {@code created} as soon as it exists, for the caller to remove if the transaction does
+     * not commit. Memory use is one chunk, whatever the document's size.
      */
     StoredDocument write(Connection c, UUID itemId, int index, DocumentDescriptor descriptor, InputStream content,
-            LocalDate day, ContentFiles.NewFiles created) throws SQLException, IOException, InboxException {
+            LocalDate day, ContentWrites.NewFiles created) throws SQLException, IOException, InboxException {
         MessageDigest sha256 = sha256();
         DigestInputStream in = new DigestInputStream(content, sha256);
         byte[] pooled = buffers.poll();
@@ -112,7 +106,7 @@ final class DocumentStore {
         int seq = 0;
         long fileFrom = -1;
         String fileName = null;
-        ContentFiles.Tail file = null;
+        ContentWrites.Tail file = null;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO document_chunk (item_id, idx, seq, data) VALUES (?, ?, ?, ?)")) {
             int filled;

@@ -138,20 +138,18 @@ final class JdbcInbox implements Inbox, AutoCloseable {
         // they download, so a second query here was one more transaction per item for nothing (issue 17).
         UUID id = UUID.randomUUID();
         boolean orgConfigured = organisations.find(item.recipientOrgnr()).isPresent();
-        ContentFiles.NewFiles created = documents.newFiles();
+        ContentWrites.NewFiles created = documents.newFiles();
         try {
             return acceptAs(id, item, incoming, orgConfigured, created);
         } catch (InboxException | RuntimeException e) {
-            if (created != null) { // written for a transaction that rolled back
-                created.abandon();
-                documents.removeFiles(id, created.names());
-            }
+            created.abandon(); // written for a transaction that rolled back
+            documents.removeFiles(id, created.names());
             throw e;
         }
     }
 
     private AcceptResult acceptAs(UUID id, IncomingItem item, IncomingDocuments incoming, boolean orgConfigured,
-            ContentFiles.NewFiles created) throws InboxException {
+            ContentWrites.NewFiles created) throws InboxException {
         try {
             return db.write(c -> {
                 Instant now = transitions.now();
@@ -177,7 +175,7 @@ final class JdbcInbox implements Inbox, AutoCloseable {
     }
 
     private int storeDocuments(Connection c, UUID id, IncomingDocuments incoming, LocalDate day,
-            ContentFiles.NewFiles created)
+            ContentWrites.NewFiles created)
             throws SQLException, InboxException {
         int index = 0;
         try {
@@ -190,7 +188,7 @@ final class JdbcInbox implements Inbox, AutoCloseable {
                     + e.getMessage(), true, e);
         }
         try {
-            documents.makeDurable(created);
+            created.makeDurable();
         } catch (IOException e) {
             throw new InboxException("Dokumentene kunne ikke skrives til disk, ingenting er lagret: "
                     + e.getMessage(), true, e);

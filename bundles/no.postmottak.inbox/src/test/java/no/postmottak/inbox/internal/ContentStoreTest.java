@@ -62,7 +62,7 @@ class ContentStoreTest {
     }
 
     /** A fresh database of the kind and the content store "innhold" from 0 bytes, forcing to disk by {@code force}. */
-    private JdbcInbox startAtZero(Kind kind, ContentFiles.Force force) throws InboxException {
+    private JdbcInbox startAtZero(Kind kind, ContentWrites.Force force) throws InboxException {
         ds = TestDatabases.create(kind, dir);
         store = dir.resolve("innhold");
         return new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
@@ -157,7 +157,7 @@ class ContentStoreTest {
         ContentFiles files = new ContentFiles(dir.resolve("innhold"), ContentFiles.thresholdBytes(1));
         JdbcInbox inbox = new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
                 JdbcInbox.DEFAULT_CLAIM_TTL, files);
-        long size = 3 * ContentFiles.FLUSH_EVERY + MIB;
+        long size = 3 * ContentWrites.FLUSH_EVERY + MIB;
 
         UUID id = inbox.accept(Fixtures.item("c-10"), IncomingDocuments.of(List.of(new IncomingDocument(
                 Fixtures.pdf("tegninger.pdf"), Fixtures.generated(size, 14))))).itemId();
@@ -175,7 +175,7 @@ class ContentStoreTest {
         CountDownLatch disk = new CountDownLatch(1);
         List<String> started = Collections.synchronizedList(new ArrayList<>());
         List<String> finished = Collections.synchronizedList(new ArrayList<>());
-        ContentFiles.Force heldFiles = (path, channel, metaData) -> {
+        ContentWrites.Force heldFiles = (path, channel, metaData) -> {
             if (Files.isRegularFile(path)) {
                 started.add(path.getFileName() + (metaData ? "" : " (flush)"));
                 try {
@@ -223,7 +223,7 @@ class ContentStoreTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aFileTheDiskRefusesFailsTheItemAndLeavesNoFileAndNoRows(Kind kind) throws Exception {
-        ContentFiles.Force fullDisk = (path, channel, metaData) -> {
+        ContentWrites.Force fullDisk = (path, channel, metaData) -> {
             if (path.getFileName().toString().endsWith("-1")) {
                 throw new IOException("No space left on device");
             }
@@ -361,7 +361,7 @@ class ContentStoreTest {
 
     private static Path orphan(ContentFiles files, LocalDate day) throws IOException {
         String name = ContentFiles.fileName(day, UUID.randomUUID(), 0);
-        try (ContentFiles.Tail tail = files.newFiles().create(name)) {
+        try (ContentWrites.Tail tail = files.newFiles().create(name)) {
             tail.write(new byte[] {1, 2, 3}, 3);
         }
         return files.path(name);
