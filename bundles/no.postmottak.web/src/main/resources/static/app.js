@@ -2,6 +2,8 @@
 'use strict';
 
 const API = '/postmottak/api';
+/** How often a call asks again while Postmottak starts (about a second apart). */
+const API_STARTING_ATTEMPTS = 60;
 const STATES = {
   RECEIVED: 'Mottatt', ARCHIVING: 'Arkiveres', ARCHIVE_FAILED: 'Arkivering feilet',
   ARCHIVED: 'Arkivert', DELETED: 'Slettet', FORWARDED: 'Videresendt'
@@ -53,15 +55,24 @@ async function api(path, options) {
     headers['Content-Type'] = 'application/json';
     headers['X-CSRF-Token'] = me ? me.csrfToken : '';
   }
-  const r = await fetch(path.startsWith('/') ? path : API + '/' + path, {
-    method: opts.method || 'GET', headers, credentials: 'same-origin',
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body)
-  });
-  if (r.status === 401) {
-    window.location.href = 'login.html';
-    throw new Error('Du er ikke innlogget');
+  let r, body, waited = false;
+  for (let attempt = 1; ; attempt++) {
+    r = await fetch(path.startsWith('/') ? path : API + '/' + path, {
+      method: opts.method || 'GET', headers, credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body)
+    });
+    if (r.status === 401) {
+      window.location.href = 'login.html';
+      throw new Error('Du er ikke innlogget');
+    }
+    body = r.status === 204 ? {} : await r.json().catch(() => ({}));
+    // While Postmottak starts, the pages answer before the API does (503, starting): nothing was done, ask again.
+    if (!(r.status === 503 && body.starting) || attempt >= API_STARTING_ATTEMPTS) break;
+    show(body.error);
+    waited = true;
+    await new Promise(resolve => setTimeout(resolve, 1000 * (Number(r.headers.get('Retry-After')) || 1)));
   }
-  const body = r.status === 204 ? {} : await r.json().catch(() => ({}));
+  if (waited && r.ok) show('');
   if (!r.ok) {
     const e = new Error(body.error || ('Feil ' + r.status));
     e.status = r.status;

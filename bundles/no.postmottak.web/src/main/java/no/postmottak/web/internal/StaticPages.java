@@ -30,6 +30,9 @@ final class StaticPages {
     private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=UTF-8",
             "js", "text/javascript;charset=UTF-8", "css", "text/css;charset=UTF-8");
 
+    /** How long a page waits before it asks the API again while Postmottak starts. */
+    static final int API_RETRY_AFTER_SECONDS = 1;
+
     private final Map<String, File> files = new LinkedHashMap<>();
 
     /** Reads every file once; a file missing from the bundle is a build error, so it fails here, not at a click. */
@@ -60,6 +63,10 @@ final class StaticPages {
             resp.sendRedirect(WebSecurity.BASE + "/inbox.html"); // as the security filter does, should it be absent
             return;
         }
+        if (pathInfo.equals("/api") || pathInfo.startsWith("/api/")) {
+            apiNotYetThere(resp);
+            return;
+        }
         Optional<File> file = find(pathInfo);
         if (file.isEmpty()) {
             Json.error(resp, 404, "Siden finnes ikke");
@@ -77,6 +84,17 @@ final class StaticPages {
         if (!head) {
             resp.getOutputStream().write(f.content());
         }
+    }
+
+    /**
+     * The API's servlet is registered at /postmottak/api beside this one, a moment after it while Postmottak starts
+     * (and again after the web bundle is updated): a page that asks the API meanwhile reaches this servlet. It is
+     * told to ask again ({@code starting}, Retry-After) rather than shown "Siden finnes ikke" (found by DemoBrowserIT).
+     */
+    private static void apiNotYetThere(HttpServletResponse resp) throws IOException {
+        resp.setHeader("Retry-After", Integer.toString(API_RETRY_AFTER_SECONDS));
+        Json.write(resp, 503, Map.of("error", "Postmottak starter. Prøv igjen om litt.", "status", 503,
+                "retryable", true, "starting", true));
     }
 
     /** Exactly one of {@link #FILES} after the leading slash; anything else (folders, "..", "%2F") is not found. */

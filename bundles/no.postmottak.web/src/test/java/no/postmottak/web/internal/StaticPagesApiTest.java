@@ -2,15 +2,23 @@ package no.postmottak.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The pages servlet behind the security filter and beside the API, in Jetty as Pax Web would host them. */
 class StaticPagesApiTest {
@@ -103,6 +111,34 @@ class StaticPagesApiTest {
         // Jetty decodes the slash and removes the dots before both see it: a clerk still gets no admin page.
         assertThat(anne.get("/postmottak/app.js%2F..%2Fadmin.html").statusCode()).isIn(400, 403);
         assertThat(anne.get("/postmottak/app.js/../admin.html").statusCode()).isIn(400, 403);
+    }
+
+    /** While Postmottak starts, the pages' servlet is registered before the API's: the page is told to ask again. */
+    @Test
+    void beforeTheApiIsRegisteredItsPathsTellThePageToAskAgain() throws Exception {
+        Server pagesOnly = new Server(new InetSocketAddress("127.0.0.1", 0));
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        context.addServlet(new ServletHolder(new StaticPagesServlet()), "/postmottak/*");
+        pagesOnly.setHandler(context);
+        pagesOnly.start();
+        try {
+            int port = ((ServerConnector) pagesOnly.getConnectors()[0]).getLocalPort();
+            URI base = URI.create("http://127.0.0.1:" + port);
+            for (String path : List.of("/postmottak/api/me", "/postmottak/api", "/postmottak/api/items?org=1")) {
+                HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(r.statusCode()).as(path).isEqualTo(503);
+                assertThat(r.headers().firstValue("Retry-After")).as(path).hasValue("1");
+                JsonNode body = TestClient.json(r);
+                assertThat(body.get("starting").asBoolean()).as(path).isTrue();
+                assertThat(body.get("error").asText()).isEqualTo("Postmottak starter. Prøv igjen om litt.");
+            }
+            HttpResponse<byte[]> notTheApi = HTTP.send(HttpRequest.newBuilder(base.resolve("/postmottak/apis.html"))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(notTheApi.statusCode()).isEqualTo(404);
+        } finally {
+            pagesOnly.stop();
+        }
     }
 
     @Test
