@@ -59,6 +59,8 @@ final class TestServer implements AutoCloseable {
     final TestArchive archive = new TestArchive();
     final Inbox inbox;
     private final Server server;
+    private final ServletContextHandler context;
+    private final InboxApi api;
     private final AtomicInteger channelIds = new AtomicInteger();
 
     final JdbcDataSource dataSource = new JdbcDataSource();
@@ -77,23 +79,38 @@ final class TestServer implements AutoCloseable {
 
     /** @param deleteRestricted whether deleting needs the role postmottak-delete (astrid has it, anne not) */
     TestServer(String jdbcUrl, boolean deleteRestricted) throws Exception {
-        this(jdbcUrl, deleteRestricted, Set.of());
+        this(jdbcUrl, deleteRestricted, Set.of(), true);
+    }
+
+    /**
+     * As Karaf while it starts: the pages' servlet answers, the API's comes at {@link #registerApi()} (it needs the
+     * inbox, so the whiteboard registers it after the pages).
+     */
+    static TestServer withApiLater() throws Exception {
+        return new TestServer("jdbc:h2:mem:web-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", false,
+                Set.of(), false);
+    }
+
+    /** Registers the API's servlet on a server made by {@link #withApiLater()}. */
+    void registerApi() {
+        context.getServletHandler().addServletWithMapping(new ServletHolder(new ApiServlet(api)), "/postmottak/api/*");
     }
 
     /** As if behind a reverse proxy at {@code proxy}, which the configuration trusts. */
     static TestServer behindProxy(String proxy) throws Exception {
         return new TestServer("jdbc:h2:mem:web-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", false,
-                Set.of(proxy));
+                Set.of(proxy), true);
     }
 
-    private TestServer(String jdbcUrl, boolean deleteRestricted, Set<String> trustedProxies) throws Exception {
+    private TestServer(String jdbcUrl, boolean deleteRestricted, Set<String> trustedProxies, boolean apiNow)
+            throws Exception {
         JdbcDataSource ds = dataSource;
         ds.setURL(jdbcUrl);
         ds.setUser("sa");
         inbox = TestInboxes.create(ds, Set.of(ORG_A, ORG_B), archive, clock);
 
         OrgDirectory directory = new KnownOrganisations(inbox, Set.of(ORG_A, ORG_B), clock);
-        InboxApi api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock,
+        api = new InboxApi(inbox, directory, new AdminOverview(inbox, directory, channels, clock), clock,
                 deleteRestricted);
         Authenticator realJaas = new JaasAuthenticator("postmottak-test",
                 Set.of("org.apache.karaf.jaas.boot.principal.RolePrincipal"), jaasConfiguration());
@@ -103,12 +120,14 @@ final class TestServer implements AutoCloseable {
         };
 
         server = new Server(new InetSocketAddress("127.0.0.1", 0));
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new SecurityFilter(jaas, new TestConfig(trustedProxies),
                 TestInboxes.webSessions(inbox), loginClock)), "/postmottak/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new ApiServlet(api)), "/postmottak/api/*");
+        if (apiNow) {
+            context.addServlet(new ServletHolder(new ApiServlet(api)), "/postmottak/api/*");
+        }
         context.addServlet(new ServletHolder(new StaticPagesServlet()), "/postmottak/*");
         server.setHandler(context);
         server.start();
