@@ -26,7 +26,8 @@ import no.postmottak.web.testing.Clerk;
 
 /**
  * A clerk in headless Chromium (the OS packages chromium and chromium-driver; skipped when they are absent): log
- * in, see the inbox, open an item, see the PDF preview (screenshot in target/screenshots), delete with a reason.
+ * in, see the inbox, open an item, see the PDF preview (screenshot in target/screenshots), delete with a reason; an
+ * administrator's page; and an inbox opened while Postmottak starts.
  */
 class BrowserTest {
 
@@ -35,10 +36,17 @@ class BrowserTest {
     WebDriver browser;
     WebDriverWait wait;
 
+    @TempDir
+    Path profile;
+
     @BeforeEach
-    void start(@TempDir Path profile) throws Exception {
+    void requireChromium() {
         assumeTrue(Clerk.installed(), "headless Chromium is not installed (apt-get install chromium chromium-driver)");
-        server = new TestServer();
+    }
+
+    /** The clerk's browser, on {@code testServer}. */
+    private void start(TestServer testServer) {
+        server = testServer;
         clerk = new Clerk(server.base().toString(), profile, Path.of("target", "screenshots"));
         browser = clerk.browser;
         wait = clerk.wait;
@@ -56,6 +64,7 @@ class BrowserTest {
 
     @Test
     void aClerkLogsInOpensAnItemSeesThePdfAndDeletesIt() throws Exception {
+        start(new TestServer());
         String id = server.receive(ORG_A, "Søknad om utslippstillatelse");
         server.receive(ORG_B, "Hemmelig for org B");
         String secret = server.receiveConfidential(ORG_A, "Bekymringsmelding");
@@ -108,6 +117,7 @@ class BrowserTest {
 
     @Test
     void anAdministratorSeesUnconfiguredOrganisationsAndCounts() throws Exception {
+        start(new TestServer());
         server.receive(TestServer.ORG_UNKNOWN, "Post til en kommune uten oppsett");
         server.receive(ORG_A, "Vanlig post");
         TestChannelAccount kommune = new TestChannelAccount("kommune", List.of(new ChannelAlert(
@@ -133,5 +143,32 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-channel='1']")).getText())
                 .contains("1 mottatt, 0 feilet av 1 ventende");
         clerk.screenshot("admin");
+    }
+
+    /**
+     * A clerk who opens the inbox while Postmottak starts: the API's servlet is not there yet, so the page says that
+     * Postmottak is starting and asks again until the API answers.
+     */
+    @Test
+    void anInboxOpenedBeforeTheApiIsRegisteredWaitsForItAndThenShowsTheMail() throws Exception {
+        start(TestServer.withApiLater());
+        server.receive(ORG_A, "Søknad om utslippstillatelse");
+
+        browser.get(server.base() + "/postmottak/inbox.html");
+        wait.until(ExpectedConditions.urlContains("/postmottak/login.html"));
+        browser.findElement(By.id("username")).sendKeys("anne");
+        browser.findElement(By.id("password")).sendKeys("anne-pw");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                "Postmottak starter. Prøv igjen om litt."));
+        assertThat(browser.getPageSource()).doesNotContain("Siden finnes ikke");
+        clerk.screenshot("starting");
+
+        server.registerApi();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"),
+                "Søknad om utslippstillatelse"));
+        assertThat(browser.findElement(By.id("message")).isDisplayed()).as("the message is gone").isFalse();
+        assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("anne");
     }
 }
