@@ -37,12 +37,7 @@ decrypted=$(nanos)
 # The median of three copies: one copy's speed moved between 376 and 863 MB/s from run to run on the same VM (issue 17)
 speeds=()
 for i in 1 2 3; do
-  rm -f "$scratch/copy"
-  sync
-  cat "$file" > /dev/null
-  before=$(nanos)
-  dd if="$file" of="$scratch/copy" bs=1M conv=fsync status=none
-  speeds+=("$(mbps "$bytes" $(($(nanos) - before)))")
+  speeds+=("$(bash "$(dirname "$0")/fsync-copy.sh" "$file" "$scratch/copy")")
 done
 fsync_mbps=$(printf '%s\n' "${speeds[@]}" | sort -n | sed -n 2p)
 

@@ -60,25 +60,12 @@ trap 'rm -f "$work/plain.bin" "$work/pair-copy.bin"' EXIT
 primitive_out=$(bash "$here/primitive-limit.sh" "$work/plain.bin")
 echo "$primitive_out"
 
-# One fsync'd copy of plain.bin, as primitive-limit.sh makes three: a quiet disk, its input in memory. Prints MB/s.
-fsync_copy() {
-  rm -f "$work/pair-copy.bin"
-  sync
-  cat "$work/plain.bin" > /dev/null
-  local before after
-  before=$(date +%s%N)
-  dd if="$work/plain.bin" of="$work/pair-copy.bin" bs=1M conv=fsync status=none
-  after=$(date +%s%N)
-  rm -f "$work/pair-copy.bin"
-  awk -v bytes="$(wc -c < "$work/plain.bin")" -v ns=$((after - before)) 'BEGIN { printf "%.0f", bytes / 1e6 / (ns / 1e9) }'
-}
-
 # (a) at -Xmx128m, SVARINN_BENCH_PAIRS times, each after its own fsync'd copy. Prints each run's result line with
 # "pairFsyncMBps=" added; the caller takes the median.
 big_pairs() { # database
   for _ in $(seq "${SVARINN_BENCH_PAIRS:-3}"); do
     local pair result
-    pair=$(fsync_copy)
+    pair=$(bash "$here/fsync-copy.sh" "$work/plain.bin" "$work/pair-copy.bin") # as primitive-limit.sh's three
     result=$(api=v2 e2e "$1" big "$mb")
     echo "$result" | sed "/^result/s/\$/ pairFsyncMBps=$pair/"
   done
