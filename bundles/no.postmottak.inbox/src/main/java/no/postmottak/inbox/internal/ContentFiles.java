@@ -61,17 +61,26 @@ final class ContentFiles {
      *                  chunks, 0: all of it in the file
      */
     ContentFiles(Path root, long threshold) {
-        this(root, threshold, (path, channel, metaData) -> channel.force(metaData));
+        this(root, threshold, true);
+    }
+
+    /** @param direct write new files past the page cache where the file system allows it ({@link DirectIo}) */
+    ContentFiles(Path root, long threshold, boolean direct) {
+        this(root, threshold, direct, (path, channel, metaData) -> channel.force(metaData));
     }
 
     /** @param force how a file or folder is forced to disk: {@link FileChannel#force}, watched or failed by tests */
     ContentFiles(Path root, long threshold, ContentWrites.Force force) {
+        this(root, threshold, true, force);
+    }
+
+    private ContentFiles(Path root, long threshold, boolean direct, ContentWrites.Force force) {
         if (threshold < 0 || threshold % DocumentStore.CHUNK_SIZE != 0) {
             throw new IllegalArgumentException("The threshold must be a whole number of chunks: " + threshold);
         }
         this.root = root.toAbsolutePath();
         this.threshold = threshold;
-        this.writes = new ContentWrites(this, force);
+        this.writes = new ContentWrites(this, force, direct);
     }
 
     /** A threshold in MiB (0 or more) in bytes: a MiB is two whole chunks. */
@@ -141,6 +150,11 @@ final class ContentFiles {
     /** How many background flushes have finished (for tests and diagnostics). */
     long backgroundFlushes() {
         return writes.backgroundFlushes();
+    }
+
+    /** Whether new files are written past the page cache (probed at the first new file). */
+    boolean writesDirect() {
+        return writes.alignment() > 0;
     }
 
     /** Stops the background flush threads (the inbox stops; a flush under way ends with its file closed). */

@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -48,22 +50,41 @@ final class ContentWrites {
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews()
             .contains("posix");
-    private static final FileAttribute<?>[] OWNER_ONLY_FILE = POSIX
+    static final FileAttribute<?>[] OWNER_ONLY_FILE = POSIX
             ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
             : new FileAttribute<?>[0];
     static final FileAttribute<?>[] OWNER_ONLY_FOLDER = POSIX
             ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
             : new FileAttribute<?>[0];
 
+    /**
+     * A direct write's size: the storing thread fills one buffer while the two before it are written on the forcing
+     * threads, so that it hashes the next MiB while the disk takes the last ones (a direct write returns only when
+     * the disk has the data).
+     */
+    static final int DIRECT_WRITE_BYTES = 1024 * 1024;
+    static final int DIRECT_WRITES_IN_FLIGHT = 2;
+
+    /** Direct write buffers kept between documents (off the heap, aligned): allocating them touches fresh memory. */
+    private static final int SPARE_DIRECT_BUFFERS = 8;
+
     private final ContentFiles files;
     private final Force force;
+    private final boolean directWanted;
     private final AtomicLong backgroundFlushes = new AtomicLong();
     private final ThreadPoolExecutor flusher;
+    private final ArrayBlockingQueue<ByteBuffer> spareDirectBuffers = new ArrayBlockingQueue<>(SPARE_DIRECT_BUFFERS);
+    /** The alignment of direct writes in this store, 0: through the page cache; null: not probed yet. */
+    private Integer alignment;
 
-    /** @param files the store's layout: where a new file goes */
-    ContentWrites(ContentFiles files, Force force) {
+    /**
+     * @param files  the store's layout: where a new file goes
+     * @param direct write past the page cache where the file system allows it ({@link DirectIo})
+     */
+    ContentWrites(ContentFiles files, Force force, boolean direct) {
         this.files = files;
         this.force = force;
+        this.directWanted = direct;
         // FIFO: a document's last force waits for its earlier background flush, which therefore runs or has run
         this.flusher = new ThreadPoolExecutor(FORCING_THREADS, FORCING_THREADS, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -120,10 +141,10 @@ final class ContentWrites {
         }
 
         /**
-         * Forces the file and closes it, in the background: the accept goes on with its next document meanwhile.
-         * The file is then this object's to close.
+         * Writes the rest of the file, then forces and closes it in the background: the accept goes on with its
+         * next document meanwhile. The file is then this object's to close; if writing its rest fails, the caller's.
          */
-        void forceInBackground(Tail tail) {
+        void forceInBackground(Tail tail) throws IOException {
             forcing.add(tail.forceAndClose());
         }
 
@@ -175,28 +196,82 @@ final class ContentWrites {
             Files.createDirectories(folder, OWNER_ONLY_FOLDER);
             forceFolder(files.root());
         }
-        return new Tail(file, FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), OWNER_ONLY_FILE));
+        int aligned = alignment();
+        FileChannel channel = aligned > 0
+                ? DirectIo.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                : FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        OWNER_ONLY_FILE);
+        return new Tail(file, channel, aligned);
     }
 
-    /** A document's file part being written: appended to, then made durable before the item's commit. */
+    /** The alignment of direct writes, probed at the first new file; 0: through the page cache. */
+    synchronized int alignment() {
+        if (alignment == null) {
+            alignment = directWanted ? DirectIo.probe(files.root()).orElse(0) : 0;
+        }
+        return alignment;
+    }
+
+    private ByteBuffer borrowDirectBuffer(int aligned) {
+        ByteBuffer spare = spareDirectBuffers.poll();
+        return spare != null ? spare.clear() : DirectIo.allocate(DIRECT_WRITE_BYTES, aligned);
+    }
+
+    /** Runs on a forcing thread, or here if the inbox is stopping. */
+    private <T> Future<T> inBackground(Callable<T> work) {
+        try {
+            return flusher.submit(work);
+        } catch (RejectedExecutionException stopping) {
+            FutureTask<T> here = new FutureTask<>(work);
+            here.run();
+            return here;
+        }
+    }
+
+    /**
+     * A document's file part being written: appended to, then made durable before the item's commit. Past the page
+     * cache ({@link DirectIo}) the bytes are gathered in aligned buffers and written whole, the last one padded with
+     * zeros and the file then cut to its size.
+     */
     final class Tail implements AutoCloseable {
 
         private final Path file;
         private final FileChannel channel;
+        /** The alignment of direct writes, 0: written through the page cache. */
+        private final int aligned;
+        private final ArrayDeque<DirectWrite> writing = new ArrayDeque<>();
+        private ByteBuffer filling;
+        private long size;
+        private long handedOver;
         private long unflushed;
         private Future<?> flushing;
 
-        private Tail(Path file, FileChannel channel) {
+        private Tail(Path file, FileChannel channel, int aligned) {
             this.file = file;
             this.channel = channel;
+            this.aligned = aligned;
         }
 
         void write(byte[] buffer, int length) throws IOException {
-            ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
+            if (aligned == 0) {
+                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+            } else {
+                for (int done = 0; done < length; ) {
+                    if (filling == null) {
+                        filling = nextDirectBuffer();
+                    }
+                    int n = Math.min(length - done, filling.remaining());
+                    filling.put(buffer, done, n);
+                    done += n;
+                    if (!filling.hasRemaining()) {
+                        startDirectWrite();
+                    }
+                }
             }
+            size += length;
             unflushed += length;
             if (unflushed >= FLUSH_EVERY && (flushing == null || flushing.isDone())) {
                 awaitFlush();
@@ -213,26 +288,86 @@ final class ContentWrites {
             }
         }
 
+        /** A buffer to fill: a spare one while fewer than the allowed writes run, else the oldest one's, once done. */
+        private ByteBuffer nextDirectBuffer() throws IOException {
+            if (writing.size() < DIRECT_WRITES_IN_FLIGHT) {
+                return borrowDirectBuffer(aligned);
+            }
+            DirectWrite oldest = writing.poll();
+            await(oldest.done(), file + " was written");
+            return oldest.buffer().clear();
+        }
+
+        /** Writes the filled buffer at its place in the file, on a forcing thread. */
+        private void startDirectWrite() {
+            ByteBuffer bytes = filling.flip();
+            filling = null;
+            long at = handedOver;
+            handedOver += bytes.remaining();
+            writing.add(new DirectWrite(bytes, inBackground(() -> {
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes, at + bytes.position());
+                }
+                return null;
+            })));
+        }
+
+        /** Writes what is left (padded to a block, then cut off) and waits until every direct write is done. */
+        private void finishDirectWrites() throws IOException {
+            if (filling != null && filling.position() > 0) {
+                while (filling.position() % aligned != 0) {
+                    filling.put((byte) 0);
+                }
+                startDirectWrite();
+            }
+            awaitDirectWrites();
+            if (handedOver != size) {
+                channel.truncate(size);
+            }
+        }
+
+        /** Waits for the direct writes under way; their buffers are spare again once their writes have ended. */
+        private void awaitDirectWrites() throws IOException {
+            IOException failure = null;
+            for (DirectWrite w; (w = writing.poll()) != null; ) {
+                try {
+                    await(w.done(), file + " was written");
+                } catch (IOException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+                if (w.done().isDone()) { // not when interrupted: the write may still read the buffer
+                    spareDirectBuffers.offer(w.buffer());
+                }
+            }
+            if (filling != null) {
+                spareDirectBuffers.offer(filling);
+                filling = null;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
         /**
-         * Forces the whole file (after any background flush of it) and closes it, on a forcing thread. The folder
-         * entry that names it is forced by {@link NewFiles#makeDurable} once for all of an item's files.
+         * Writes what is left, then forces the whole file (after any background flush of it) and closes it, on a
+         * forcing thread. The folder entry that names it is forced by {@link NewFiles#makeDurable} once for all of an
+         * item's files. If the writing fails, the caller still closes this.
          */
-        Future<?> forceAndClose() {
-            Callable<Void> last = () -> {
+        Future<?> forceAndClose() throws IOException {
+            if (aligned > 0) {
+                finishDirectWrites();
+            }
+            return inBackground(() -> {
                 try (channel) {
                     awaitFlush();
                     force.force(file, channel, true);
                 }
                 return null;
-            };
-            try {
-                return flusher.submit(last);
-            } catch (RejectedExecutionException stopping) {
-                // the inbox is stopping: this accept forces its file itself
-                FutureTask<Void> here = new FutureTask<>(last);
-                here.run();
-                return here;
-            }
+            });
         }
 
         private void awaitFlush() throws IOException {
@@ -248,8 +383,16 @@ final class ContentWrites {
 
         @Override
         public void close() throws IOException {
-            channel.close();
+            try {
+                awaitDirectWrites();
+            } finally {
+                channel.close();
+            }
         }
+    }
+
+    /** A direct write under way, and its buffer. */
+    private record DirectWrite(ByteBuffer buffer, Future<?> done) {
     }
 
     private static void await(Future<?> work, String during) throws IOException {

@@ -88,6 +88,12 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes, FailedAttemp
                 + " i databasen før resten går til innholdslageret (hvis det er konfigurert). 0: hele dokumentet"
                 + " lagres i innholdslageret")
         long content_store_threshold_mib() default ContentFiles.DEFAULT_THRESHOLD_MIB;
+
+        @AttributeDefinition(name = "Skriv innholdet direkte til disk", description = "Nye filer i innholdslageret"
+                + " skrives forbi operativsystemets hurtigbuffer (O_DIRECT) der filsystemet tillater det, så de ikke"
+                + " fortrenger databasens sider fra minnet. Filsystemer som ikke tillater det, skrives til som vanlig."
+                + " Slå av bare hvis filsystemet oppfører seg galt med direkte skriving")
+        boolean content_store_direct_io() default true;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxComponent.class);
@@ -132,7 +138,8 @@ public class InboxComponent implements Inbox, Leases, ItemOutcomes, FailedAttemp
         String path = config.content_store_path() == null ? "" : config.content_store_path().trim();
         return path.isEmpty() ? null
                 : new ContentFiles(java.nio.file.Path.of(path),
-                        ContentFiles.thresholdBytes(config.content_store_threshold_mib()));
+                        ContentFiles.thresholdBytes(config.content_store_threshold_mib()),
+                        config.content_store_direct_io());
     }
 
     @Deactivate

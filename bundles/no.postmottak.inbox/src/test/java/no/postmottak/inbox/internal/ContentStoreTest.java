@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import no.postmottak.api.Channel;
 import no.postmottak.api.DocumentDescriptor;
@@ -132,6 +133,36 @@ class ContentStoreTest {
         }
         inbox.delete(id, "Feilsendt", "kari");
         assertThat(files().list()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void filesOfEverySizeAroundTheBlocksAndBuffersReadBackWholeWrittenDirectOrNot(boolean direct) throws Exception {
+        ds = TestDatabases.create(Kind.H2, dir);
+        store = dir.resolve("innhold");
+        ContentFiles files = new ContentFiles(store, 0, direct);
+        JdbcInbox inbox = new JdbcInbox(ds, new Fixtures.Orgs(), new ArchiveProviders(), Clock.systemUTC(), "node-a",
+                JdbcInbox.DEFAULT_CLAIM_TTL, files);
+        int block = 4096;
+        int buffer = ContentWrites.DIRECT_WRITE_BYTES;
+        int[] sizes = {1, block - 1, block, block + 1, DocumentStore.CHUNK_SIZE + 3, buffer - 1, buffer, buffer + 1,
+            (ContentWrites.DIRECT_WRITES_IN_FLIGHT + 2) * buffer + block + 7};
+        byte[][] docs = new byte[sizes.length][];
+        for (int d = 0; d < sizes.length; d++) {
+            docs[d] = bytes(sizes[d], 40 + d);
+        }
+
+        UUID id = inbox.accept(Fixtures.item("c-d"), Fixtures.docs(docs)).itemId();
+
+        assertThat(files.writesDirect()).as("past the page cache as configured, where the file system allows it")
+                .isEqualTo(direct && DirectIo.probe(dir.resolve("probe")).isPresent());
+        for (int d = 0; d < docs.length; d++) {
+            assertThat(Files.size(fileOf(id, d))).as("file %d, cut to its size", d).isEqualTo(sizes[d]);
+            try (InputStream in = inbox.openDocument(id, d)) {
+                assertThat(in.readAllBytes()).as("document %d", d).isEqualTo(docs[d]);
+            }
+        }
+        inbox.close();
     }
 
     @Test
