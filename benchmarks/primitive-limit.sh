@@ -3,8 +3,8 @@
 # measured against in the same run (shared machines are noisy: compare ratios, not absolute figures):
 #   decrypt+sha256  AES-256-CBC decryption streamed into SHA-256, both by openssl (enc -d | dgst -sha256): the
 #                   primitives a SvarUt payload needs, with no CMS parsing, unzipping or storing;
-#   fsync write     FILE copied with dd and conv=fsync, three times, the median: the disk speed a durable store
-#                   cannot beat.
+#   fsync write     FILE copied with dd and fsync'd, three times, the median: the disk speed a durable store
+#                   cannot beat (each time the faster of a copy through the page cache and one past it: fsync-copy.sh).
 # The scratch files go next to FILE (same disk as the benchmark's data) and are removed afterwards.
 # Prints one line: primitive-limit bytes=N decrypt_sha256_mbps=X fsync_write_mbps=Y fsync_write_runs_mbps=A/B/C
 #   (MB = 10^6 bytes)
