@@ -141,10 +141,10 @@ final class ContentWrites {
         }
 
         /**
-         * Writes the rest of the file, then forces and closes it in the background: the accept goes on with its
-         * next document meanwhile. The file is then this object's to close; if writing its rest fails, the caller's.
+         * Writes the rest of the file, then forces and closes it, in the background: the accept goes on with its
+         * next document meanwhile. The file is then this object's to close.
          */
-        void forceInBackground(Tail tail) throws IOException {
+        void forceInBackground(Tail tail) {
             forcing.add(tail.forceAndClose());
         }
 
@@ -312,17 +312,13 @@ final class ContentWrites {
             })));
         }
 
-        /** Writes what is left (padded to a block, then cut off) and waits until every direct write is done. */
-        private void finishDirectWrites() throws IOException {
+        /** Starts the write of what is left, padded with zeros to a whole block (cut off again by the last force). */
+        private void startLastDirectWrite() {
             if (filling != null && filling.position() > 0) {
                 while (filling.position() % aligned != 0) {
                     filling.put((byte) 0);
                 }
                 startDirectWrite();
-            }
-            awaitDirectWrites();
-            if (handedOver != size) {
-                channel.truncate(size);
             }
         }
 
@@ -354,15 +350,23 @@ final class ContentWrites {
 
         /**
          * Writes what is left, then forces the whole file (after any background flush of it) and closes it, on a
-         * forcing thread. The folder entry that names it is forced by {@link NewFiles#makeDurable} once for all of an
-         * item's files. If the writing fails, the caller still closes this.
+         * forcing thread: the storing thread goes on with the next document meanwhile. Past the page cache the
+         * force first waits for the direct writes (they were queued before it, and the queue is FIFO, so they run or
+         * have run) and cuts the padding off. The folder entry that names the file is forced by
+         * {@link NewFiles#makeDurable} once for all of an item's files.
          */
-        Future<?> forceAndClose() throws IOException {
+        Future<?> forceAndClose() {
             if (aligned > 0) {
-                finishDirectWrites();
+                startLastDirectWrite();
             }
             return inBackground(() -> {
                 try (channel) {
+                    if (aligned > 0) {
+                        awaitDirectWrites();
+                        if (handedOver != size) {
+                            channel.truncate(size);
+                        }
+                    }
                     awaitFlush();
                     force.force(file, channel, true);
                 }
