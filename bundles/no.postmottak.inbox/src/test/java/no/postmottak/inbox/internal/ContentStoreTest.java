@@ -154,8 +154,10 @@ class ContentStoreTest {
 
         UUID id = inbox.accept(Fixtures.item("c-d"), Fixtures.docs(docs)).itemId();
 
+        // Linux file systems take O_DIRECT (tmpfs since 6.6): there, the direct path is the one under test
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux");
         assertThat(files.writesDirect()).as("past the page cache as configured, where the file system allows it")
-                .isEqualTo(direct && DirectIo.probe(dir.resolve("probe")).isPresent());
+                .isEqualTo(direct && (linux || DirectIo.probe(dir.resolve("probe")).isPresent()));
         for (int d = 0; d < docs.length; d++) {
             assertThat(Files.size(fileOf(id, d))).as("file %d, cut to its size", d).isEqualTo(sizes[d]);
             try (InputStream in = inbox.openDocument(id, d)) {
