@@ -20,7 +20,9 @@
 # (a) at -Xmx128m runs 3 times per database, each right after an fsync'd dd copy of the same size (its pair): this
 # VM's disk speed drifts for minutes at a time (one whole run measured the big item at 304 MB/s, the next at 599,
 # the references at the start moving far less), so the ratio that counts is each run's to its own pair, the median
-# of three; the ratio to the reference at the start is printed too.
+# of three; the ratio to the reference at the start is printed too. Each measured window also gives its CPU time
+# (the receiver's JVM, the simulator's, the whole machine's), per GiB and per 1,000 items: the same CPU taking longer
+# is a slower VM, more CPU a slower receiver.
 # Usage: benchmarks/svarinn-bench.sh   (env BENCH_DIR: work folder; SVARINN_BENCH_PG=0 skips PostgreSQL;
 #        SVARINN_BENCH_V1=0 skips the V1 reference;
 #        SVARINN_BENCH_SMALL_HEAP (default 64m) the smaller heap the 1 GiB item is received at too, 0 skips it;
@@ -137,6 +139,13 @@ def paired(out):
     runs = [l for l in out.splitlines() if l.startswith("result")]
     runs.sort(key=lambda r: field(r, "MB/s") / field(r, "pairFsyncMBps"))
     return runs, runs[(len(runs) - 1) // 2] if runs else ""
+def cpu(run, unit, units):
+    """CPU time in the measured window per unit of work: what tells a slow VM (the same CPU, taking longer) from a
+    receiver that got slower (more CPU)."""
+    wall, cores = field(run, "seconds"), field(run, "machineCpus")
+    return (f"CPU {unit}: receiver {field(run, 'cpuReceiverS') / units:.2f} s, simulator"
+            f" {field(run, 'cpuSimulatorS') / units:.2f} s, the whole machine {field(run, 'machineBusyS') / units:.2f} s"
+            f" (busy {field(run, 'machineBusyS') / (wall * cores):.0%} of its {cores:.0f} cores)")
 print()
 pairs = {}
 for label, out in (("H2", big_h2), ("PostgreSQL", big_pg)):
@@ -155,6 +164,7 @@ for label, out in (("H2", big_h2), ("PostgreSQL", big_pg)):
           f" {ours / limit:.2f}x")
     print(f"    ratio to fsync'd write at the start ({fsync:.0f} MB/s): {ours / fsync:.2f}x")
     print(f"    ratio to openssl cms route ({openssl:.0f} MB/s): {ours / openssl:.2f}x (target >= 2.5x)")
+    print("    " + cpu(median, "per GiB", field(median, "MB") / 1073.741824))
 big_h2, big_pg = pairs.get("H2", ""), pairs.get("PostgreSQL", "")
 for label, out, ref in (("H2", in_db_h2, big_h2), ("PostgreSQL", in_db_pg, big_pg)):
     if out and ref:
@@ -173,6 +183,7 @@ for label, out in (("H2", many), ("PostgreSQL", many_pg)):
             print(f"    cold, from the start with the warm-up items: {field(out, 'items/s', 'cold'):.1f} items/s")
         print(f"    the JIT compilers inside the window: {field(out, 'jitSeconds'):.1f} s of compiling in"
               f" {field(out, 'seconds'):.1f} s on this machine's cores (a server that has run a while spends none)")
+        print("    " + cpu(out, "per 1,000 items", field(out, "items") / 1000))
 if big_v1:
     print(f"V2/V1 (a) {mb} MiB on H2: {field(big_h2, 'MB/s'):.1f} / {field(big_v1, 'MB/s'):.1f} MB/s ="
           f" {field(big_h2, 'MB/s') / field(big_v1, 'MB/s'):.2f}x (target >= 1x)")

@@ -116,6 +116,9 @@ public final class SvarInnEndToEnd {
             }
             long start = System.nanoTime();
             long jitBefore = jitMillis();
+            double receiverCpuBefore = cpuSeconds(ProcessHandle.current());
+            double simulatorCpuBefore = cpuSeconds(sim.toHandle());
+            double machineBusyBefore = machineBusySeconds();
             long before = account.received() + account.failed();
             while (account.received() + account.failed() < items) {
                 TimeUnit.MILLISECONDS.sleep(items > 1 ? 5 : 50);
@@ -124,6 +127,12 @@ public final class SvarInnEndToEnd {
             // The JIT compilers' time inside the window (summed over their threads): what a server that has run a
             // while no longer spends; on 2 cores it is taken from the receiver
             double jitSeconds = (jitMillis() - jitBefore) / 1e3;
+            // CPU time in the window: the receiver's JVM (PostgreSQL's server processes not included), the
+            // simulator's, and the whole machine's (Linux). A VM that runs slower shows as the same CPU per item taking
+            // longer, a receiver that got slower as more CPU per item.
+            double receiverCpu = cpuSeconds(ProcessHandle.current()) - receiverCpuBefore;
+            double simulatorCpu = cpuSeconds(sim.toHandle()) - simulatorCpuBefore;
+            double machineBusy = machineBusySeconds() - machineBusyBefore;
             if (recording != null) {
                 recording.stop();
                 recording.dump(Path.of(System.getProperty("bench.jfr")));
@@ -160,10 +169,12 @@ public final class SvarInnEndToEnd {
             }
             System.out.printf("result api=%s db=%s contentStore=%s items=%d documents=%d MB=%.0f seconds=%.2f MB/s=%.1f"
                             + " items/s=%.1f peakHeapMB=%.1f (largest heap in use before a GC) liveAfterGcMB=%.1f"
-                            + " maxHeapMB=%d jitSeconds=%.2f%n", version, db,
+                            + " maxHeapMB=%d jitSeconds=%.2f cpuReceiverS=%.2f cpuSimulatorS=%.2f machineBusyS=%.2f"
+                            + " machineCpus=%d%n", version, db,
                     Installation.CONTENT_STORE_MIB >= 0 ? "from" + Installation.CONTENT_STORE_MIB + "MiB" : "off",
                     measured,
-                    documents, bytes / 1e6, seconds, mbps, measured / seconds, peakHeap / 1e6, HeapPeak.liveAfterGc() / 1e6, Runtime.getRuntime().maxMemory() / 1024 / 1024, jitSeconds);
+                    documents, bytes / 1e6, seconds, mbps, measured / seconds, peakHeap / 1e6, HeapPeak.liveAfterGc() / 1e6, Runtime.getRuntime().maxMemory() / 1024 / 1024, jitSeconds,
+                    receiverCpu, simulatorCpu, machineBusy, Runtime.getRuntime().availableProcessors());
             double accept = installation.accept.get() / 1e9;
             double read = installation.downloadDecrypt.get() / 1e9;
             double setup = installation.decryptSetup.get() / 1e9;
@@ -206,6 +217,27 @@ public final class SvarInnEndToEnd {
     }
 
     /** The JIT compilers' accumulated compiling time so far, in milliseconds. */
+    /** A process's CPU time so far (user and system, all its threads), in seconds; NaN where the OS does not say. */
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** The CPU time the whole machine has been busy (all but idle and I/O wait), from /proc/stat; NaN elsewhere. */
+    private static double machineBusySeconds() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy / 100.0; // USER_HZ is 100 on every Linux
+        } catch (IOException | RuntimeException notLinux) {
+            return Double.NaN;
+        }
+    }
+
     private static long jitMillis() {
         return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
