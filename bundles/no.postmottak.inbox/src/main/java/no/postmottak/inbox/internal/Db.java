@@ -24,6 +24,9 @@ final class Db {
 
     private static final Logger LOG = LoggerFactory.getLogger(Db.class);
 
+    /** The H2 session variable that marks a session whose write delay was found (or set) at 0. */
+    private static final String WRITE_DELAY_CHECKED = "POSTMOTTAK_WRITE_DELAY_CHECKED";
+
     /** Work inside one transaction. */
     @FunctionalInterface
     interface Work<T> {
@@ -66,23 +69,32 @@ final class Db {
      * crash can then lose an acknowledged item. {@code SET WRITE_DELAY 0} stops it, but only while the database
      * stays open: H2 opens a database with the default delay (500 ms) again, even when {@code WRITE_DELAY 0} was
      * stored in it, unless the URL says {@code WRITE_DELAY=0}. Without a pool (or when a pool closed every
-     * connection) the database closes with its last connection and is opened again by the next, so this is asked
-     * at the start of every durable transaction (about 10 us: one row of INFORMATION_SCHEMA). Found by
+     * connection) the database closes with its last connection and is opened again by the next. Found by
      * SvarInnKillTest: its receivers ran with the writer and, about once in 16 runs, one lost an acknowledged
      * item (an index entry without its row after a kill).
+     * <p>
+     * Asked once per H2 session (physical connection), marked by a session variable: a database is opened again
+     * only once all its sessions have closed, so a session that found the delay at 0 keeps it. Asking at every
+     * durable transaction cost a fifth of the receiver's CPU on small letters (issue 17, eleventh round): H2 builds
+     * all of INFORMATION_SCHEMA.SETTINGS for the one row, with its store's fill rates over every chunk.
      */
     private static void stopBackgroundWriter(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                     + " WHERE SETTING_NAME = 'WRITE_DELAY' AND SETTING_VALUE <> '0'")) {
-            if (!rs.next()) {
-                return;
-            }
-            LOG.warn("H2 runs with WRITE_DELAY {}: whoever opened the database last did so without ;WRITE_DELAY=0 in"
-                    + " the URL. Setting it to 0; add ;WRITE_DELAY=0 to the URL.", rs.getString(1));
-        }
         try (Statement s = c.createStatement()) {
-            s.execute("SET WRITE_DELAY 0");
+            try (ResultSet rs = s.executeQuery("SELECT @" + WRITE_DELAY_CHECKED)) {
+                if (rs.next() && rs.getObject(1) != null) {
+                    return;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'WRITE_DELAY' AND SETTING_VALUE <> '0'")) {
+                if (rs.next()) {
+                    LOG.warn("H2 runs with WRITE_DELAY {}: whoever opened the database last did so without"
+                            + " ;WRITE_DELAY=0 in the URL. Setting it to 0; add ;WRITE_DELAY=0 to the URL.",
+                            rs.getString(1));
+                    s.execute("SET WRITE_DELAY 0");
+                }
+            }
+            s.execute("SET @" + WRITE_DELAY_CHECKED + " = TRUE");
         }
     }
 

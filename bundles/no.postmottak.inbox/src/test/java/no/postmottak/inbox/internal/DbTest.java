@@ -78,6 +78,43 @@ class DbTest {
         }
     }
 
+    /**
+     * The delay is asked once per H2 session, not per transaction (building INFORMATION_SCHEMA.SETTINGS walks every
+     * chunk of the store): a session that found it at 0 trusts it afterwards, since the database is opened again
+     * only when every session has closed; a new session asks again.
+     */
+    @Test
+    void theWriteDelayIsAskedOncePerSessionAndAgainByANewOne() throws Exception {
+        JdbcDataSource unpooled = new JdbcDataSource();
+        unpooled.setURL("jdbc:h2:file:" + dir.resolve("inbox").toAbsolutePath() + ";REUSE_SPACE=FALSE;WRITE_DELAY=0");
+        unpooled.setUser("sa");
+        try (Connection held = unpooled.getConnection(); Connection other = unpooled.getConnection()) {
+            Db pooled = new Db(oneSession(held));
+            pooled.write(c -> c.createStatement().execute("CREATE TABLE t (x INT)"));
+            other.createStatement().execute("SET WRITE_DELAY 500");
+
+            pooled.write(c -> c.createStatement().execute("INSERT INTO t VALUES (1)"));
+            assertThat(writeDelays(other)).as("the session asked at its first transaction only").contains("500");
+
+            new Db(unpooled).write(c -> c.createStatement().execute("INSERT INTO t VALUES (2)"));
+            assertThat(writeDelays(other)).as("a new session asks").containsOnly("0");
+        }
+    }
+
+    /** A data source that hands out one session, kept open, as a pool does. */
+    private static DataSource oneSession(Connection session) {
+        Connection kept = (Connection) Proxy.newProxyInstance(DbTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("close") ? null
+                        : invoke(method, session, args));
+        return (DataSource) Proxy.newProxyInstance(DbTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return kept;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
     /** WRITE_DELAY as INFORMATION_SCHEMA has it: the value in force, and the stored setting if there is one. */
     private static List<String> writeDelays(Connection c) throws SQLException {
         List<String> delays = new ArrayList<>();
